@@ -1,0 +1,70 @@
+"""Shared CLI plumbing: the --checklist option, loading with located errors, exit codes.
+
+Exit codes (all commands): 0 done, 1 findings at the failing level (lint, status), 2 a file that
+cannot be read or a misused command.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from ..load import Loaded
+    from ..problems import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UsageFailure(click.ClickException):
+    """An error the user can fix; printed as `Error: …`, exit 2."""
+
+    exit_code = 2
+
+
+def checklist_option(func: F) -> F:
+    return click.option(
+        "--checklist",
+        "-c",
+        "checklist_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Checklist YAML [default: ./checklists/2022.yaml if present, else the bundled one].",
+    )(func)
+
+
+def checklist_path(given: Path | None) -> Path:
+    from ..resources import default_checklist
+
+    return given if given is not None else default_checklist()
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(problem.parsable(), err=True)
+        if problem.hint:
+            click.echo(f"    → {problem.hint}", err=True)
+
+
+def fail_load(problems: list[Problem]) -> NoReturn:
+    print_problems(problems)
+    click.echo(
+        "Error: the checklist could not be loaded; fix the lines above "
+        "(`zhengwu lint` shows every problem).",
+        err=True,
+    )
+    sys.exit(2)
+
+
+def load_checklist(given: Path | None) -> Loaded:
+    """Load the checklist or exit 2 with each problem at its file:line:col."""
+    from ..load import LoadError, load
+
+    try:
+        return load(checklist_path(given))
+    except LoadError as error:
+        fail_load(error.problems)

@@ -1,0 +1,260 @@
+"""Load a checklist (and its unit registry) from YAML; every failure is a located Problem.
+
+Safe loading only (libyaml's CSafeLoader where present); duplicate mapping keys, unsafe tags,
+alias bombs, non-UTF-8 files and schema violations come out as `file:line:col: message`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import Checklist
+from .positions import Positions
+from .problems import Problem, Severity
+from .units import Registry
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_NODES = 2_000_000  # after expanding aliases
+MAX_DEPTH = 200
+
+
+class LoadError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.parsable() for p in problems))
+        self.problems = problems
+
+
+def _problem(path: str, line: int, col: int, code: str, name: str, message: str,
+             hint: str | None = None, severity: Severity = Severity.error) -> Problem:
+    return Problem(path, line, col, code, name, severity, message, hint)
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    col = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def read_text(path: Path) -> tuple[str, list[Problem]]:
+    """The file's text as UTF-8; a BOM is dropped with a warning; anything else is a LoadError."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError([_problem(shown, 1, 1, "ZW004", "encoding",
+                                      f"the file is {size // 1_048_576} MB; a checklist is at most "
+                                      f"{MAX_BYTES // 1_048_576} MB", "check that this is the right file")])
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise LoadError([_problem(shown, 1, 1, "ZW000", "unreadable",
+                                  "this is a folder, not a checklist file",
+                                  "name a .yaml file")]) from None
+    except FileNotFoundError:
+        raise LoadError([_problem(shown, 1, 1, "ZW000", "unreadable", "no such file",
+                                  "check the path, or run without --checklist to use the "
+                                  "bundled checklist")]) from None
+    except OSError as error:
+        raise LoadError([_problem(shown, 1, 1, "ZW000", "unreadable",
+                                  f"cannot read the file: {error.strerror}")]) from None
+    warnings: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        warnings.append(_problem(shown, 1, 1, "ZW004", "encoding",
+                                 "the file starts with a UTF-8 byte-order mark (BOM)",
+                                 "harmless; save as “UTF-8” (without BOM) to silence this",
+                                 Severity.warning))
+    if b"\x00" in data[:8192]:
+        line, col = _line_col(data, data.index(b"\x00"))
+        raise LoadError([_problem(shown, line, col, "ZW004", "encoding",
+                                  "this is a binary file, not a YAML text file",
+                                  "open the checklist .yaml, not a .docx or .xlsx")])
+    try:
+        return data.decode("utf-8"), warnings
+    except UnicodeDecodeError as error:
+        line, col = _line_col(data, error.start)
+        guess = ""
+        try:
+            data.decode("gb18030")
+            guess = " (it looks like GBK/GB18030, as Windows Notepad and WPS save by default)"
+        except UnicodeDecodeError:
+            pass
+        raise LoadError([_problem(shown, line, col, "ZW004", "encoding",
+                                  f"the file is not UTF-8{guess}",
+                                  "open it in an editor and save it with the encoding “UTF-8”")]) from None
+
+
+def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
+    stack, seen = [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack += [key, value]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+
+
+def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
+    problems: list[Problem] = []
+    # expanded size and depth, memoised per node so an alias bomb is measured, not expanded
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    order = list(_walk(root))
+    for node in reversed(order):
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        size[id(node)] = 1 + sum(size.get(id(c), 1) for c in children)
+        depth[id(node)] = 1 + max((depth.get(id(c), 1) for c in children), default=0)
+        if size[id(node)] > MAX_NODES:
+            mark = node.start_mark
+            return [_problem(shown, mark.line + 1, mark.column + 1, "ZW005", "unsafe-yaml",
+                             "aliases (*name) expand this document beyond "
+                             f"{MAX_NODES:,} values (an “alias bomb”)",
+                             "write the values out instead of repeating aliases")]
+    if depth[id(root)] > MAX_DEPTH:
+        return [_problem(shown, 1, 1, "ZW005", "unsafe-yaml",
+                         f"the document nests more than {MAX_DEPTH} levels deep",
+                         "a checklist nests about ten levels; check the file")]
+    for node in order:
+        if node.tag.startswith("tag:yaml.org,2002:python/") or node.tag.startswith("!"):
+            mark = node.start_mark
+            problems.append(_problem(shown, mark.line + 1, mark.column + 1, "ZW005", "unsafe-yaml",
+                                     f"the tag {node.tag} is not allowed (safe loading only)",
+                                     "remove the tag; write plain values"))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[Any, yaml.Node] = {}
+            for key, _ in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                if key.value in keys:
+                    first = keys[key.value].start_mark
+                    mark = key.start_mark
+                    problems.append(_problem(
+                        shown, mark.line + 1, mark.column + 1, "ZW003", "duplicate-key",
+                        f"the key “{key.value}” appears twice in one mapping "
+                        f"(first at line {first.line + 1})",
+                        "keep one of them: YAML readers silently drop the first"))
+                keys[key.value] = key
+    return problems
+
+
+def _mark_problem(shown: str, error: yaml.MarkedYAMLError, code: str, name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(filter(None, [error.context, error.problem]))
+    hint = "check indentation, colons and quotes on this line or the one before it"
+    if "\t" in (getattr(mark, "buffer", None) or "") or "tab" in what:
+        hint = "YAML indents with spaces, not tabs"
+    return _problem(shown, line, col, code, name, f"YAML syntax: {what}", hint)
+
+
+def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
+    loader = SafeLoader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            raise LoadError([_mark_problem(shown, error, "ZW001", "yaml-syntax")]) from None
+        except RecursionError:
+            raise LoadError([_problem(shown, 1, 1, "ZW005", "unsafe-yaml",
+                                      "the document nests too deeply to read")]) from None
+        if root is None:
+            raise LoadError([_problem(shown, 1, 1, "ZW002", "schema", "the file is empty",
+                                      "a checklist starts with `meta:` and `goals:`")])
+        problems = _check_nodes(root, shown)
+        if problems:
+            raise LoadError(problems)
+        try:
+            data = loader.construct_document(root)
+        except yaml.MarkedYAMLError as error:
+            raise LoadError([_mark_problem(shown, error, "ZW001", "yaml-syntax")]) from None
+    finally:
+        loader.dispose()
+    positions = Positions(shown)
+    positions.record(root)
+    return data, positions
+
+
+def _loc_text(loc: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def validate(model: type[M], data: Any, positions: Positions) -> M:
+    if not isinstance(data, dict):
+        kind = type(data).__name__.replace("str", "text").replace("list", "a list")
+        raise LoadError([_problem(positions.path, *positions.of(()), "ZW002", "schema",
+                                  f"the document is {kind}, but a mapping (key: value) belongs here",
+                                  "the file starts with keys such as `meta:` and `goals:`")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+            extra = item["type"] == "extra_forbidden"
+            line, col = positions.of(loc, key=extra)
+            message = item["msg"].removeprefix("Value error, ")
+            if extra:
+                message = f"unknown field “{loc[-1]}”"
+            elif item["type"] == "missing":
+                message = f"the field “{loc[-1]}” is required"
+            problems.append(_problem(positions.path, line, col, "ZW002", "schema",
+                                     f"{_loc_text(loc)}: {message}",
+                                     "see `zhengwu schema` for the fields a checklist takes"))
+        raise LoadError(sorted(problems)) from None
+
+
+@dataclass
+class Loaded:
+    path: Path
+    checklist: Checklist
+    positions: Positions
+    registry_path: Path
+    registry: Registry
+    registry_positions: Positions
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_model(model: type[M], path: Path) -> tuple[M, Positions, list[Problem]]:
+    text, warnings = read_text(path)
+    data, positions = parse_yaml(text, str(path))
+    return validate(model, data, positions), positions, warnings
+
+
+def load(path: Path) -> Loaded:
+    """Load a checklist and the registry it names. Raises LoadError with located problems."""
+    checklist, positions, warnings = load_model(Checklist, path)
+    registry_path = path.parent / checklist.meta.registry
+    if not registry_path.is_file():
+        line, col = positions.of(("meta", "registry"))
+        raise LoadError([_problem(str(path), line, col, "ZW000", "unreadable",
+                                  f"the unit registry “{checklist.meta.registry}” is not beside "
+                                  "the checklist", f"expected at {registry_path}")])
+    registry, registry_positions, more = load_model(Registry, registry_path)
+    return Loaded(path, checklist, positions, registry_path, registry, registry_positions,
+                  warnings + more)

@@ -1,0 +1,209 @@
+"""Pure queries over a loaded checklist: who is responsible for what, and filters on rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .deadlines import Deadline, DeadlineError, parse_deadline
+from .model import ROLE_ORDER, Checklist, Goal, Indicator, Measure, Role, Task
+from .numerals import chinese_to_int
+from .units import Registry, UnitKind
+
+
+class QueryError(ValueError):
+    """A filter a user gave that cannot be applied (unknown unit, bad date …)."""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One unit's responsibility for one indicator."""
+
+    unit: str  # the name as it stands in the registry (a unit, or a group when not expanded)
+    role: Role
+    via: str | None = None  # the group through which the unit is reached
+    duty: str | None = None
+
+
+@dataclass
+class Row:
+    """One indicator with its context, as list and render show it."""
+
+    goal: Goal
+    task: Task
+    indicator: Indicator
+    measures: list[Measure]
+    deadline: Deadline | None
+    named: list[Assignment]  # the units and groups the row names, not expanded
+    roles: list[Assignment] = field(default_factory=list)  # the queried unit's roles, if any
+
+    @property
+    def number(self) -> int:
+        return self.indicator.number
+
+
+def named_assignments(indicator: Indicator, registry: Registry) -> list[Assignment]:
+    result: list[Assignment] = []
+    for line in indicator.units.roles:
+        for ref in line.units:
+            name = registry.canonical(ref.unit) or ref.unit
+            result.append(Assignment(name, line.role, None, ref.duty))
+    return result
+
+
+def expand(assignments: Iterable[Assignment], registry: Registry) -> list[Assignment]:
+    """Replace each group by its member units (keeping the group in `via`)."""
+    result: list[Assignment] = []
+    for item in assignments:
+        group = registry.group(item.unit)
+        if group is None:
+            result.append(item)
+            continue
+        for member in registry.members(group):
+            result.append(Assignment(member.name, item.role, group.name, item.duty))
+    return result
+
+
+def deadline_of(indicator: Indicator, year: int) -> Deadline | None:
+    if not indicator.deadline.text:
+        return None
+    try:
+        return parse_deadline(indicator.deadline.text, year)
+    except DeadlineError:
+        return None
+
+
+def rows(checklist: Checklist, registry: Registry) -> list[Row]:
+    year = checklist.meta.year
+    return [
+        Row(goal, task, indicator, checklist.effective_measures(indicator),
+            deadline_of(indicator, year), named_assignments(indicator, registry))
+        for goal, task, indicator in checklist.indicators()
+    ]
+
+
+def resolve_unit(name: str, registry: Registry) -> str:
+    """The canonical name for what a user typed; QueryError with suggestions if unknown."""
+    canonical = registry.canonical(name.strip())
+    if canonical:
+        return canonical
+    suggestions = registry.suggest(name)
+    hint = f"; did you mean {'、'.join(suggestions)}?" if suggestions else ""
+    raise QueryError(f"unknown unit “{name}”{hint} (`zhengwu units` lists them all)")
+
+
+def roles_of(row: Row, unit: str, registry: Registry, direct: bool = False) -> list[Assignment]:
+    """The queried unit's assignments on a row: by name, or through a group it belongs to."""
+    own = [a for a in row.named if a.unit == unit]
+    if direct or registry.group(unit) is not None:
+        return own
+    return own + [a for a in expand(row.named, registry) if a.unit == unit and a.via]
+
+
+def is_county(unit: str, registry: Registry) -> bool:
+    found = registry.unit(unit)
+    return found is not None and found.kind is UnitKind.county
+
+
+def due(row: Row, unit: str | None, registry: Registry) -> date | None:
+    if row.deadline is None:
+        return None
+    return row.deadline.due_for(county=unit is not None and is_county(unit, registry))
+
+
+DATE = re.compile(r"^(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?$")
+
+
+def parse_date(text: str) -> date:
+    match = DATE.match(text.strip())
+    if not match:
+        raise QueryError(f"“{text}” is not a date; write 2022-06-30 or 2022年6月30日")
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError as error:
+        raise QueryError(f"“{text}” is not a date: {error}") from None
+
+
+def parse_number(text: str, what: str) -> int:
+    clean = text.strip().strip("（）()、.")
+    try:
+        return chinese_to_int(clean)
+    except ValueError:
+        raise QueryError(f"“{text}” is not a {what} number; write 二 or 2") from None
+
+
+@dataclass
+class Filters:
+    units: list[str] = field(default_factory=list)  # canonical names
+    direct: bool = False
+    roles: list[Role] = field(default_factory=list)
+    due_before: date | None = None
+    due_after: date | None = None
+    month: int | None = None
+    deadline: str | None = None
+    overdue_as_of: date | None = None
+    goal: int | None = None
+    task: int | None = None
+    grep: str | None = None
+    indicators: list[int] = field(default_factory=list)
+
+
+def select(all_rows: list[Row], filters: Filters, registry: Registry,
+           done: set[int] | None = None) -> list[Row]:
+    """Rows that pass every filter (AND). `done` holds indicator numbers marked 已完成."""
+    chosen: list[Row] = []
+    for row in all_rows:
+        if filters.indicators and row.number not in filters.indicators:
+            continue
+        roles: list[Assignment] = []
+        if filters.units:
+            for unit in filters.units:
+                roles += roles_of(row, unit, registry, filters.direct)
+            if filters.roles:
+                roles = [a for a in roles if a.role in filters.roles]
+            if not roles:
+                continue
+        elif filters.roles and not any(a.role in filters.roles for a in row.named):
+            continue
+        unit = filters.units[0] if len(filters.units) == 1 else None
+        when = due(row, unit, registry)
+        if filters.due_before and (when is None or when > filters.due_before):
+            continue
+        if filters.due_after and (when is None or when < filters.due_after):
+            continue
+        if filters.month and (row.deadline is None or row.deadline.month != filters.month):
+            continue
+        if filters.deadline and (row.indicator.deadline.text or "").strip() != filters.deadline:
+            continue
+        if filters.overdue_as_of and (
+            when is None or when >= filters.overdue_as_of or row.number in (done or set())
+        ):
+            continue
+        if filters.goal and row.goal.index != filters.goal:
+            continue
+        if filters.task and row.task.index != filters.task:
+            continue
+        if filters.grep and not _matches(row, filters.grep):
+            continue
+        row.roles = sorted(roles, key=lambda a: ROLE_ORDER.index(a.role))
+        chosen.append(row)
+    return chosen
+
+
+def _matches(row: Row, needle: str) -> bool:
+    texts = [row.indicator.text, row.indicator.outcome.text or ""]
+    texts += [m.text for m in row.measures]
+    return any(needle in t for t in texts)
+
+
+def units_with_rows(checklist: Checklist, registry: Registry) -> list[str]:
+    """Every unit (not group) that has at least one row, in registry order."""
+    all_rows = rows(checklist, registry)
+    found: set[str] = set()
+    for row in all_rows:
+        for a in expand(row.named, registry):
+            if registry.unit(a.unit) is not None:
+                found.add(a.unit)
+    return [u.name for u in registry.units if u.name in found and not u.ended]

@@ -1,0 +1,112 @@
+"""The unit registry: every unit a table names, its aliases, kind, and the groups it belongs to."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class UnitKind(str, Enum):
+    department = "department"  # a city government department (市政府工作部门)
+    county = "county"  # a county-level government (县（市）区)
+    other = "other"  # anything else the table names (vertical bureaus, offices of unknown name)
+
+
+class MemberRule(str, Enum):
+    all_departments = "all-departments"
+    all_counties = "all-counties"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Unit(_Strict):
+    name: str = Field(description="canonical name, as the table writes it most often")
+    full_name: str | None = None
+    full_name_confirmed: bool = Field(
+        default=True, description="false where the full name is inferred, not confirmed"
+    )
+    kind: UnitKind
+    aliases: list[str] = Field(default_factory=list)
+    ended: str | None = Field(
+        default=None, description="the unit no longer exists (e.g. left the city): when and why"
+    )
+    note: str | None = None
+
+
+class Group(_Strict):
+    """A collective name (市政府各部门, 县（市）区政府 …) and how its members are known."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    members: list[str] = Field(default_factory=list, description="explicit member unit names")
+    member_rule: MemberRule | None = Field(
+        default=None, description="members by kind instead of a list"
+    )
+    note: str | None = Field(default=None, description="how membership was decided, or why unknown")
+
+
+class Registry(_Strict):
+    place: str
+    units: list[Unit]
+    groups: list[Group] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Registry:
+        seen: dict[str, str] = {}
+        for owner, names in self._all_names():
+            for name in names:
+                if name in seen and seen[name] != owner:
+                    raise ValueError(f"the name “{name}” is used by both {seen[name]} and {owner}")
+                seen[name] = owner
+        return self
+
+    def _all_names(self) -> list[tuple[str, list[str]]]:
+        entries: list[tuple[str, list[str]]] = [(u.name, [u.name, *u.aliases]) for u in self.units]
+        entries += [(g.name, [g.name, *g.aliases]) for g in self.groups]
+        return entries
+
+    # -- look-ups ---------------------------------------------------------------------------
+
+    def unit(self, name: str) -> Unit | None:
+        return next((u for u in self.units if u.name == name), None)
+
+    def group(self, name: str) -> Group | None:
+        return next((g for g in self.groups if g.name == name), None)
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for a name, short name or alias; None if unknown."""
+        for owner, names in self._all_names():
+            if name in names:
+                return owner
+        return None
+
+    def names(self) -> list[str]:
+        return [n for _, names in self._all_names() for n in names]
+
+    def members(self, group: Group) -> list[Unit]:
+        if group.member_rule is MemberRule.all_departments:
+            return [u for u in self.units if u.kind is UnitKind.department and not u.ended]
+        if group.member_rule is MemberRule.all_counties:
+            return [u for u in self.units if u.kind is UnitKind.county and not u.ended]
+        return [u for u in (self.unit(n) for n in group.members) if u is not None]
+
+    def groups_of(self, unit: Unit) -> list[Group]:
+        return [g for g in self.groups if unit in self.members(g)]
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Canonical names close to a misspelt one (aliases and similar spellings)."""
+        from rapidfuzz import fuzz, process, utils
+
+        choices = {n: owner for owner, names in self._all_names() for n in names}
+        found = process.extract(
+            name, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, limit=10
+        )
+        result: list[str] = []
+        for match, score, _ in found:
+            owner = choices[match]
+            if score >= 60 and owner not in result:
+                result.append(owner)
+        return result[:limit]

@@ -1,0 +1,65 @@
+"""Read a text dump of a Word table: one tab-prefixed line starts each cell, other lines continue it.
+
+This is the form of `checklists/sources/siping-2022-attachment.txt`: lines before the first cell are
+the preamble (附件：, the title); every `width` cells make a row; the header row may repeat on every
+page. Empty cells are vertically merged cells (or cells the source left empty).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cell:
+    line: int  # 1-based line of the cell's first line in the dump
+    text: str  # lines joined with "\n", trailing empty lines dropped, other whitespace kept
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass(frozen=True)
+class Dump:
+    preamble: list[str]
+    header: tuple[str, ...]
+    rows: list[Row]  # data rows, repeated header rows left out
+
+
+class DumpError(ValueError):
+    pass
+
+
+def _normal(text: str) -> str:
+    return "".join(text.split())
+
+
+def read_dump(text: str, width: int = 7) -> Dump:
+    preamble: list[str] = []
+    cells: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith("\t"):
+            cells.append((number, [line[1:]]))
+        elif cells:
+            cells[-1][1].append(line)
+        elif line.strip():
+            preamble.append(line)
+    if not cells:
+        raise DumpError("no cells: a cell line starts with a tab")
+    if len(cells) % width:
+        raise DumpError(f"{len(cells)} cells do not make rows of {width}")
+    finished = [Cell(n, "\n".join(lines).rstrip("\n")) for n, lines in cells]
+    rows = [Row(tuple(finished[i : i + width])) for i in range(0, len(finished), width)]
+    header = tuple(c.text for c in rows[0].cells)
+    key = [_normal(h) for h in header]
+    data = [r for r in rows[1:] if [_normal(t) for t in r.texts()] != key]
+    return Dump(preamble, header, data)
