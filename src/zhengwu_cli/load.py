@@ -160,13 +160,16 @@ def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
     return problems
 
 
-def _mark_problem(shown: str, error: yaml.MarkedYAMLError, code: str, name: str) -> Problem:
+def _mark_problem(
+    shown: str, text: str, error: yaml.MarkedYAMLError, code: str, name: str
+) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(filter(None, [error.context, error.problem]))
     hint = "check indentation, colons and quotes on this line or the one before it"
-    if "\t" in (getattr(mark, "buffer", None) or "") or "tab" in what:
-        hint = "YAML indents with spaces, not tabs"
+    lines = text.split("\n")
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]:
+        hint = "YAML indents with spaces, not tabs: replace the tab with spaces"
     return _problem(shown, line, col, code, name, f"YAML syntax: {what}", hint)
 
 
@@ -176,7 +179,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            raise LoadError([_mark_problem(shown, error, "ZW001", "yaml-syntax")]) from None
+            raise LoadError([_mark_problem(shown, text, error, "ZW001", "yaml-syntax")]) from None
         except RecursionError:
             raise LoadError([_problem(shown, 1, 1, "ZW005", "unsafe-yaml",
                                       "the document nests too deeply to read")]) from None
@@ -189,7 +192,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
         try:
             data = loader.construct_document(root)
         except yaml.MarkedYAMLError as error:
-            raise LoadError([_mark_problem(shown, error, "ZW001", "yaml-syntax")]) from None
+            raise LoadError([_mark_problem(shown, text, error, "ZW001", "yaml-syntax")]) from None
     finally:
         loader.dispose()
     positions = Positions(shown)

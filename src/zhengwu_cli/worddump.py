@@ -13,7 +13,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Cell:
     line: int  # 1-based line of the cell's first line in the dump
-    text: str  # lines joined with "\n", trailing empty lines dropped, other whitespace kept
+    text: str  # lines joined with "\n"; trailing blank lines dropped, other whitespace kept
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,13 @@ def _normal(text: str) -> str:
     return "".join(text.split())
 
 
+def _join(lines: list[str]) -> str:
+    """A cell's lines; blank lines at its end separate rows in the dump and are dropped."""
+    while len(lines) > 1 and not lines[-1].strip():
+        lines = lines[:-1]
+    return "\n".join(lines)
+
+
 def read_dump(text: str, width: int = 7) -> Dump:
     preamble: list[str] = []
     cells: list[tuple[int, list[str]]] = []
@@ -57,7 +64,7 @@ def read_dump(text: str, width: int = 7) -> Dump:
         raise DumpError("no cells: a cell line starts with a tab")
     if len(cells) % width:
         raise DumpError(f"{len(cells)} cells do not make rows of {width}")
-    finished = [Cell(n, "\n".join(lines).rstrip("\n")) for n, lines in cells]
+    finished = [Cell(n, _join(lines)) for n, lines in cells]
     rows = [Row(tuple(finished[i : i + width])) for i in range(0, len(finished), width)]
     header = tuple(c.text for c in rows[0].cells)
     key = [_normal(h) for h in header]
