@@ -104,17 +104,45 @@ def test_carried_cells_repeat_the_row_they_name(loaded: Loaded) -> None:
     ("number", "expected"),
     [
         # 28: units, deadline and outcome merged with 27's; its own measure （37）
-        (28, {"units": ("carried", 27), "measures": ("stated", None),
-              "deadline": ("carried", 27), "outcome": ("carried", 27)}),
+        (
+            28,
+            {
+                "units": ("carried", 27),
+                "measures": ("stated", None),
+                "deadline": ("carried", 27),
+                "outcome": ("carried", 27),
+            },
+        ),
         # 46: only its deadline is its own (6月底前)
-        (46, {"units": ("carried", 44), "measures": ("carried", 44),
-              "deadline": ("stated", None), "outcome": ("carried", 44)}),
+        (
+            46,
+            {
+                "units": ("carried", 44),
+                "measures": ("carried", 44),
+                "deadline": ("stated", None),
+                "outcome": ("carried", 44),
+            },
+        ),
         # 67: own measure and outcome, deadline merged with 66's
-        (67, {"units": ("carried", 64), "measures": ("stated", None),
-              "deadline": ("carried", 66), "outcome": ("stated", None)}),
+        (
+            67,
+            {
+                "units": ("carried", 64),
+                "measures": ("stated", None),
+                "deadline": ("carried", 66),
+                "outcome": ("stated", None),
+            },
+        ),
         # 75: all its own; the outcome had a Word bookmark artifact
-        (75, {"units": ("carried", 73), "measures": ("stated", None),
-              "deadline": ("stated", None), "outcome": ("stated", None)}),
+        (
+            75,
+            {
+                "units": ("carried", 73),
+                "measures": ("stated", None),
+                "deadline": ("stated", None),
+                "outcome": ("stated", None),
+            },
+        ),
         # 48 and 57: no unit in the table; inferred from the measure's text
         (48, {"units": ("inferred", None)}),
         (57, {"units": ("inferred", None)}),
@@ -122,7 +150,9 @@ def test_carried_cells_repeat_the_row_they_name(loaded: Loaded) -> None:
         (72, {"units": ("missing", None), "deadline": ("missing", None)}),
     ],
 )
-def test_irregular_rows(loaded: Loaded, number: int, expected: dict[str, tuple[str, int | None]]) -> None:
+def test_irregular_rows(
+    loaded: Loaded, number: int, expected: dict[str, tuple[str, int | None]]
+) -> None:
     indicator = by_number(loaded)[number]
     for name, (origin, source) in expected.items():
         cell = getattr(indicator, name)
@@ -142,7 +172,9 @@ def test_corrections_keep_the_original(loaded: Loaded) -> None:
 def test_inferred_units_say_why(loaded: Loaded) -> None:
     units = by_number(loaded)[48].units
     assert units.reason and "（55）" in units.reason
-    assert [(r.role.value, [u.unit for u in r.units]) for r in units.roles] == [("牵头", ["市政府办公室"])]
+    assert [(r.role.value, [u.unit for u in r.units]) for r in units.roles] == [
+        ("牵头", ["市政府办公室"])
+    ]
 
 
 def test_first_and_last_rows(loaded: Loaded) -> None:

@@ -39,7 +39,9 @@ def test_unknown_field_points_at_its_key(checklist_copy: Path) -> None:
 
 
 def test_carried_cell_without_from(checklist_copy: Path) -> None:
-    line = edit(checklist_copy, "        origin: carried\n        from: 1\n", "        origin: carried\n")
+    line = edit(
+        checklist_copy, "        origin: carried\n        from: 1\n", "        origin: carried\n"
+    )
     [message] = problems_of(checklist_copy)
     assert f":{line}:9: [error]" in message and "from: N" in message
 

@@ -37,8 +37,16 @@ class LoadError(Exception):
         self.problems = problems
 
 
-def _problem(path: str, line: int, col: int, code: str, name: str, message: str,
-             hint: str | None = None, severity: Severity = Severity.error) -> Problem:
+def _problem(
+    path: str,
+    line: int,
+    col: int,
+    code: str,
+    name: str,
+    message: str,
+    hint: str | None = None,
+    severity: Severity = Severity.error,
+) -> Problem:
     return Problem(path, line, col, code, name, severity, message, hint)
 
 
@@ -56,33 +64,87 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise LoadError([_problem(shown, 1, 1, "ZW004", "encoding",
-                                      f"the file is {size // 1_048_576} MB; a checklist is at most "
-                                      f"{MAX_BYTES // 1_048_576} MB", "check that this is the right file")])
+            raise LoadError(
+                [
+                    _problem(
+                        shown,
+                        1,
+                        1,
+                        "ZW004",
+                        "encoding",
+                        f"the file is {size // 1_048_576} MB; a checklist is at most "
+                        f"{MAX_BYTES // 1_048_576} MB",
+                        "check that this is the right file",
+                    )
+                ]
+            )
         data = path.read_bytes()
     except IsADirectoryError:
-        raise LoadError([_problem(shown, 1, 1, "ZW000", "unreadable",
-                                  "this is a folder, not a checklist file",
-                                  "name a .yaml file")]) from None
+        raise LoadError(
+            [
+                _problem(
+                    shown,
+                    1,
+                    1,
+                    "ZW000",
+                    "unreadable",
+                    "this is a folder, not a checklist file",
+                    "name a .yaml file",
+                )
+            ]
+        ) from None
     except FileNotFoundError:
-        raise LoadError([_problem(shown, 1, 1, "ZW000", "unreadable", "no such file",
-                                  "check the path, or run without --checklist to use the "
-                                  "bundled checklist")]) from None
+        raise LoadError(
+            [
+                _problem(
+                    shown,
+                    1,
+                    1,
+                    "ZW000",
+                    "unreadable",
+                    "no such file",
+                    "check the path, or run without --checklist to use the bundled checklist",
+                )
+            ]
+        ) from None
     except OSError as error:
-        raise LoadError([_problem(shown, 1, 1, "ZW000", "unreadable",
-                                  f"cannot read the file: {error.strerror}")]) from None
+        raise LoadError(
+            [
+                _problem(
+                    shown, 1, 1, "ZW000", "unreadable", f"cannot read the file: {error.strerror}"
+                )
+            ]
+        ) from None
     warnings: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        warnings.append(_problem(shown, 1, 1, "ZW004", "encoding",
-                                 "the file starts with a UTF-8 byte-order mark (BOM)",
-                                 "harmless; save as “UTF-8” (without BOM) to silence this",
-                                 Severity.warning))
+        warnings.append(
+            _problem(
+                shown,
+                1,
+                1,
+                "ZW004",
+                "encoding",
+                "the file starts with a UTF-8 byte-order mark (BOM)",
+                "harmless; save as “UTF-8” (without BOM) to silence this",
+                Severity.warning,
+            )
+        )
     if b"\x00" in data[:8192]:
         line, col = _line_col(data, data.index(b"\x00"))
-        raise LoadError([_problem(shown, line, col, "ZW004", "encoding",
-                                  "this is a binary file, not a YAML text file",
-                                  "open the checklist .yaml, not a .docx or .xlsx")])
+        raise LoadError(
+            [
+                _problem(
+                    shown,
+                    line,
+                    col,
+                    "ZW004",
+                    "encoding",
+                    "this is a binary file, not a YAML text file",
+                    "open the checklist .yaml, not a .docx or .xlsx",
+                )
+            ]
+        )
     try:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError as error:
@@ -93,9 +155,19 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
             guess = " (it looks like GBK/GB18030, as Windows Notepad and WPS save by default)"
         except UnicodeDecodeError:
             pass
-        raise LoadError([_problem(shown, line, col, "ZW004", "encoding",
-                                  f"the file is not UTF-8{guess}",
-                                  "open it in an editor and save it with the encoding “UTF-8”")]) from None
+        raise LoadError(
+            [
+                _problem(
+                    shown,
+                    line,
+                    col,
+                    "ZW004",
+                    "encoding",
+                    f"the file is not UTF-8{guess}",
+                    "open it in an editor and save it with the encoding “UTF-8”",
+                )
+            ]
+        ) from None
 
 
 def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
@@ -129,20 +201,44 @@ def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
         depth[id(node)] = 1 + max((depth.get(id(c), 1) for c in children), default=0)
         if size[id(node)] > MAX_NODES:
             mark = node.start_mark
-            return [_problem(shown, mark.line + 1, mark.column + 1, "ZW005", "unsafe-yaml",
-                             "aliases (*name) expand this document beyond "
-                             f"{MAX_NODES:,} values (an “alias bomb”)",
-                             "write the values out instead of repeating aliases")]
+            return [
+                _problem(
+                    shown,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "ZW005",
+                    "unsafe-yaml",
+                    "aliases (*name) expand this document beyond "
+                    f"{MAX_NODES:,} values (an “alias bomb”)",
+                    "write the values out instead of repeating aliases",
+                )
+            ]
     if depth[id(root)] > MAX_DEPTH:
-        return [_problem(shown, 1, 1, "ZW005", "unsafe-yaml",
-                         f"the document nests more than {MAX_DEPTH} levels deep",
-                         "a checklist nests about ten levels; check the file")]
+        return [
+            _problem(
+                shown,
+                1,
+                1,
+                "ZW005",
+                "unsafe-yaml",
+                f"the document nests more than {MAX_DEPTH} levels deep",
+                "a checklist nests about ten levels; check the file",
+            )
+        ]
     for node in order:
         if node.tag.startswith("tag:yaml.org,2002:python/") or node.tag.startswith("!"):
             mark = node.start_mark
-            problems.append(_problem(shown, mark.line + 1, mark.column + 1, "ZW005", "unsafe-yaml",
-                                     f"the tag {node.tag} is not allowed (safe loading only)",
-                                     "remove the tag; write plain values"))
+            problems.append(
+                _problem(
+                    shown,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "ZW005",
+                    "unsafe-yaml",
+                    f"the tag {node.tag} is not allowed (safe loading only)",
+                    "remove the tag; write plain values",
+                )
+            )
         if isinstance(node, yaml.MappingNode):
             keys: dict[Any, yaml.Node] = {}
             for key, _ in node.value:
@@ -151,11 +247,18 @@ def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
                 if key.value in keys:
                     first = keys[key.value].start_mark
                     mark = key.start_mark
-                    problems.append(_problem(
-                        shown, mark.line + 1, mark.column + 1, "ZW003", "duplicate-key",
-                        f"the key “{key.value}” appears twice in one mapping "
-                        f"(first at line {first.line + 1})",
-                        "keep one of them: YAML readers silently drop the first"))
+                    problems.append(
+                        _problem(
+                            shown,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "ZW003",
+                            "duplicate-key",
+                            f"the key “{key.value}” appears twice in one mapping "
+                            f"(first at line {first.line + 1})",
+                            "keep one of them: YAML readers silently drop the first",
+                        )
+                    )
                 keys[key.value] = key
     return problems
 
@@ -181,11 +284,27 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
         except yaml.MarkedYAMLError as error:
             raise LoadError([_mark_problem(shown, text, error, "ZW001", "yaml-syntax")]) from None
         except RecursionError:
-            raise LoadError([_problem(shown, 1, 1, "ZW005", "unsafe-yaml",
-                                      "the document nests too deeply to read")]) from None
+            raise LoadError(
+                [
+                    _problem(
+                        shown, 1, 1, "ZW005", "unsafe-yaml", "the document nests too deeply to read"
+                    )
+                ]
+            ) from None
         if root is None:
-            raise LoadError([_problem(shown, 1, 1, "ZW002", "schema", "the file is empty",
-                                      "a checklist starts with `meta:` and `goals:`")])
+            raise LoadError(
+                [
+                    _problem(
+                        shown,
+                        1,
+                        1,
+                        "ZW002",
+                        "schema",
+                        "the file is empty",
+                        "a checklist starts with `meta:` and `goals:`",
+                    )
+                ]
+            )
         problems = _check_nodes(root, shown)
         if problems:
             raise LoadError(problems)
@@ -210,9 +329,18 @@ def _loc_text(loc: tuple[str | int, ...]) -> str:
 def validate(model: type[M], data: Any, positions: Positions) -> M:
     if not isinstance(data, dict):
         kind = type(data).__name__.replace("str", "text").replace("list", "a list")
-        raise LoadError([_problem(positions.path, *positions.of(()), "ZW002", "schema",
-                                  f"the document is {kind}, but a mapping (key: value) belongs here",
-                                  "the file starts with keys such as `meta:` and `goals:`")])
+        raise LoadError(
+            [
+                _problem(
+                    positions.path,
+                    *positions.of(()),
+                    "ZW002",
+                    "schema",
+                    f"the document is {kind}, but a mapping (key: value) belongs here",
+                    "the file starts with keys such as `meta:` and `goals:`",
+                )
+            ]
+        )
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -226,9 +354,17 @@ def validate(model: type[M], data: Any, positions: Positions) -> M:
                 message = f"unknown field “{loc[-1]}”"
             elif item["type"] == "missing":
                 message = f"the field “{loc[-1]}” is required"
-            problems.append(_problem(positions.path, line, col, "ZW002", "schema",
-                                     f"{_loc_text(loc)}: {message}",
-                                     "see `zhengwu schema` for the fields a checklist takes"))
+            problems.append(
+                _problem(
+                    positions.path,
+                    line,
+                    col,
+                    "ZW002",
+                    "schema",
+                    f"{_loc_text(loc)}: {message}",
+                    "see `zhengwu schema` for the fields a checklist takes",
+                )
+            )
         raise LoadError(sorted(problems)) from None
 
 
@@ -255,9 +391,20 @@ def load(path: Path) -> Loaded:
     registry_path = path.parent / checklist.meta.registry
     if not registry_path.is_file():
         line, col = positions.of(("meta", "registry"))
-        raise LoadError([_problem(str(path), line, col, "ZW000", "unreadable",
-                                  f"the unit registry “{checklist.meta.registry}” is not beside "
-                                  "the checklist", f"expected at {registry_path}")])
+        raise LoadError(
+            [
+                _problem(
+                    str(path),
+                    line,
+                    col,
+                    "ZW000",
+                    "unreadable",
+                    f"the unit registry “{checklist.meta.registry}” is not beside the checklist",
+                    f"expected at {registry_path}",
+                )
+            ]
+        )
     registry, registry_positions, more = load_model(Registry, registry_path)
-    return Loaded(path, checklist, positions, registry_path, registry, registry_positions,
-                  warnings + more)
+    return Loaded(
+        path, checklist, positions, registry_path, registry, registry_positions, warnings + more
+    )

@@ -234,7 +234,9 @@ class Meta(Strict):
     place: str = Field(description="the issuing place, e.g. 四平市")
     year: int = Field(ge=2000, le=2100, description="the plan year")
     title: str
-    issuer: str | None = Field(default=None, description="the issuing body, where the source names it")
+    issuer: str | None = Field(
+        default=None, description="the issuing body, where the source names it"
+    )
     source: Source
     registry: str = Field(description="the unit registry file, relative to the checklist")
     notes: list[str] = Field(default_factory=list)

@@ -27,7 +27,9 @@ class Positions:
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     child = (*at, key.value)
-                    self._keys.setdefault(child, (key.start_mark.line + 1, key.start_mark.column + 1))
+                    self._keys.setdefault(
+                        child, (key.start_mark.line + 1, key.start_mark.column + 1)
+                    )
                     self._walk(value, child, seen)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):

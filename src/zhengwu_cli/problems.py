@@ -29,7 +29,8 @@ class Problem:
     where: tuple[str | int, ...] = field(default=(), compare=False)  # model path of the finding
 
     def parsable(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: [{self.severity.value}] {self.message} ({self.code})"
+        where = f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: [{self.severity.value}] {self.message} ({self.code})"
 
     def as_dict(self) -> dict[str, object]:
         return {

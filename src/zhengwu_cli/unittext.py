@@ -1,4 +1,7 @@
-"""Read a 责任单位 cell ("牵头部门：A、B\\n配合部门：C提供保障\\n县（市）区政府") into role lines."""
+"""Read a 责任单位 cell into role lines.
+
+Example: "牵头部门：A、B\\n配合部门：C提供保障\\n县（市）区政府".
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Read a text dump of a Word table: one tab-prefixed line starts each cell, other lines continue it.
+"""Read a text dump of a Word table.
+
+One tab-prefixed line starts each cell; other lines continue it.
 
 This is the form of `checklists/sources/siping-2022-attachment.txt`: lines before the first cell are
 the preamble (附件：, the title); every `width` cells make a row; the header row may repeat on every
