@@ -29,7 +29,7 @@ def cli() -> None:
 def _register() -> None:
     from importlib import import_module
 
-    for name in ("query", "lint", "render"):
+    for name in ("query", "lint", "render", "progress"):
         try:
             module = import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as error:
