@@ -78,8 +78,14 @@ def deadline_of(indicator: Indicator, year: int) -> Deadline | None:
 def rows(checklist: Checklist, registry: Registry) -> list[Row]:
     year = checklist.meta.year
     return [
-        Row(goal, task, indicator, checklist.effective_measures(indicator),
-            deadline_of(indicator, year), named_assignments(indicator, registry))
+        Row(
+            goal,
+            task,
+            indicator,
+            checklist.effective_measures(indicator),
+            deadline_of(indicator, year),
+            named_assignments(indicator, registry),
+        )
         for goal, task, indicator in checklist.indicators()
     ]
 
@@ -150,8 +156,9 @@ class Filters:
     indicators: list[int] = field(default_factory=list)
 
 
-def select(all_rows: list[Row], filters: Filters, registry: Registry,
-           done: set[int] | None = None) -> list[Row]:
+def select(
+    all_rows: list[Row], filters: Filters, registry: Registry, done: set[int] | None = None
+) -> list[Row]:
     """Rows that pass every filter (AND). `done` holds indicator numbers marked 已完成."""
     chosen: list[Row] = []
     for row in all_rows:
@@ -167,8 +174,8 @@ def select(all_rows: list[Row], filters: Filters, registry: Registry,
                 continue
         elif filters.roles and not any(a.role in filters.roles for a in row.named):
             continue
-        unit = filters.units[0] if len(filters.units) == 1 else None
-        when = due(row, unit, registry)
+        single = filters.units[0] if len(filters.units) == 1 else None
+        when = due(row, single, registry)
         if filters.due_before and (when is None or when > filters.due_before):
             continue
         if filters.due_after and (when is None or when < filters.due_after):
@@ -207,3 +214,32 @@ def units_with_rows(checklist: Checklist, registry: Registry) -> list[str]:
             if registry.unit(a.unit) is not None:
                 found.add(a.unit)
     return [u.name for u in registry.units if u.name in found and not u.ended]
+
+
+# -- counts per unit and role (zhengwu units) -----------------------------------------------
+
+
+@dataclass
+class RoleCounts:
+    """How many indicators a unit or group holds per role: named itself, or through a group."""
+
+    direct: dict[Role, int] = field(default_factory=lambda: dict.fromkeys(ROLE_ORDER, 0))
+    via: dict[Role, int] = field(default_factory=lambda: dict.fromkeys(ROLE_ORDER, 0))
+
+
+def role_counts(all_rows: list[Row], registry: Registry) -> dict[str, RoleCounts]:
+    """Counts for every unit and group of the registry (zero where it holds nothing).
+
+    An indicator counts once per role: in `direct` when its row names the unit, else in `via`
+    when a group the unit belongs to holds that role.
+    """
+    counts = {name: RoleCounts() for name in [u.name for u in registry.units]}
+    counts.update({g.name: RoleCounts() for g in registry.groups})
+    for row in all_rows:
+        direct = {(a.unit, a.role) for a in row.named}
+        via = {(a.unit, a.role) for a in expand(row.named, registry) if a.via} - direct
+        for unit, role in direct:
+            counts.setdefault(unit, RoleCounts()).direct[role] += 1
+        for unit, role in via:
+            counts.setdefault(unit, RoleCounts()).via[role] += 1
+    return counts

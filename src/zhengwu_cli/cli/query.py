@@ -1,0 +1,373 @@
+"""`zhengwu list`, `zhengwu units`, `zhengwu show`: parse, call the library, print.
+
+Never imports python-docx or jinja2; rich only for the table output.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .common import UsageFailure, checklist_option, load_checklist
+
+if TYPE_CHECKING:
+    from ..load import Loaded
+    from ..model import Role
+    from ..query import Filters
+
+LIST_FORMATS = ["auto", "table", "plain", "json", "csv", "yaml", "xlsx"]
+UNIT_FORMATS = ["auto", "table", "plain", "json", "yaml"]
+
+
+def _role(text: str) -> Role:
+    from ..model import Role
+
+    wanted = text.strip()
+    aliases = {"co-responsible": Role.shared, "shared": Role.shared}
+    for role in Role:
+        if wanted in (role.value, role.name):
+            return role
+    if wanted in aliases:
+        return aliases[wanted]
+    known = "、".join(r.value for r in Role)
+    raise UsageFailure(f"unknown role “{text}”; use one of {known}")
+
+
+def _use_table(fmt: str) -> bool:
+    if fmt == "table":
+        return True
+    if fmt != "auto":
+        return False
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _emit(text: str, output: Path | None, force: bool, bom: bool = False) -> None:
+    from ..export import ExportError, write_text
+
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_text(text, output, force, bom=bom)
+    except ExportError as error:
+        raise UsageFailure(str(error)) from None
+    click.echo(f"Wrote {output}", err=True)
+
+
+def _describe(filters_given: list[str]) -> str:
+    return f" ({'; '.join(filters_given)})" if filters_given else ""
+
+
+@click.command("list")
+@click.option(
+    "--unit",
+    "-u",
+    "units",
+    multiple=True,
+    metavar="NAME",
+    help="A unit or group (canonical name, short name or alias); repeatable.",
+)
+@click.option(
+    "--direct", is_flag=True, help="Only rows that name the unit itself, not a group it belongs to."
+)
+@click.option(
+    "--role",
+    "-r",
+    "roles",
+    multiple=True,
+    metavar="ROLE",
+    help="牵头, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
+)
+@click.option(
+    "--due-before", metavar="DATE", help="Due on or before DATE (2022-06-30 or 2022年6月30日)."
+)
+@click.option("--due-after", metavar="DATE", help="Due on or after DATE.")
+@click.option("--month", metavar="N", help="Deadline at the end of month N (6 or 六).")
+@click.option(
+    "--deadline",
+    "deadline_text",
+    metavar="TEXT",
+    help="Deadline written exactly so, e.g. 贯穿全年 or 按照年报发布时间.",
+)
+@click.option("--overdue", is_flag=True, help="Deadline passed by --as-of (default today).")
+@click.option("--as-of", metavar="DATE", help="The day --overdue counts from [default: today].")
+@click.option("--goal", "-g", metavar="N", help="Goal number: 二 or 2.")
+@click.option("--task", "-t", metavar="N", help="Task number: 十一 or 11.")
+@click.option("--grep", metavar="TEXT", help="Text in the indicator, its measures or its outcome.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(LIST_FORMATS),
+    default="auto",
+    show_default=True,
+    help="auto: a table on a terminal, plain text otherwise. xlsx needs -o.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to FILE (atomically) instead of standard output.",
+)
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@checklist_option
+def list_(
+    units: tuple[str, ...],
+    direct: bool,
+    roles: tuple[str, ...],
+    due_before: str | None,
+    due_after: str | None,
+    month: str | None,
+    deadline_text: str | None,
+    overdue: bool,
+    as_of: str | None,
+    goal: str | None,
+    task: str | None,
+    grep: str | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    checklist_path: Path | None,
+) -> None:
+    """List the indicators that match every filter given (AND).
+
+    With --unit, each row shows that unit's role, and the group it comes through
+    (配合（经 市政府各部门）). A city department gets what 市政府各部门 holds; a county gets what
+    县（市）区政府 holds. For a county, 按照年报发布时间 is due 3月31日, not 1月31日.
+
+    \b
+    Example:
+      zhengwu list --unit 市司法局 --direct
+      zhengwu list --unit 梨树县 --due-before 2022-06-30
+      zhengwu list --overdue --as-of 2022年7月1日 --format json
+      zhengwu list --goal 二 --role 牵头 --format xlsx -o 清单.xlsx
+    """
+    from ..query import Filters, QueryError, parse_date, parse_number, resolve_unit
+
+    if fmt == "xlsx" and output is None:
+        raise UsageFailure("xlsx is a binary file: give -o FILE.xlsx")
+    if as_of and not overdue:
+        raise UsageFailure("--as-of goes with --overdue: add --overdue")
+    loaded = load_checklist(checklist_path)
+    registry = loaded.registry
+    given: list[str] = []
+    try:
+        filters = Filters(
+            units=[resolve_unit(name, registry) for name in units],
+            direct=direct,
+            roles=[_role(r) for r in roles],
+            due_before=parse_date(due_before) if due_before else None,
+            due_after=parse_date(due_after) if due_after else None,
+            month=parse_number(month, "month") if month else None,
+            deadline=deadline_text.strip() if deadline_text else None,
+            overdue_as_of=(parse_date(as_of) if as_of else date.today()) if overdue else None,
+            goal=parse_number(goal, "goal") if goal else None,
+            task=parse_number(task, "task") if task else None,
+            grep=grep,
+        )
+    except QueryError as error:
+        raise UsageFailure(str(error)) from None
+    if filters.month is not None and not 1 <= filters.month <= 12:
+        raise UsageFailure(f"--month {month}: there is no such month; give 1 to 12")
+    given = _given(
+        units,
+        direct,
+        roles,
+        due_before,
+        due_after,
+        month,
+        deadline_text,
+        overdue,
+        filters.overdue_as_of,
+        goal,
+        task,
+        grep,
+    )
+    _list(loaded, filters, fmt, output, force, given)
+
+
+def _given(
+    units: tuple[str, ...],
+    direct: bool,
+    roles: tuple[str, ...],
+    due_before: str | None,
+    due_after: str | None,
+    month: str | None,
+    deadline_text: str | None,
+    overdue: bool,
+    as_of: date | None,
+    goal: str | None,
+    task: str | None,
+    grep: str | None,
+) -> list[str]:
+    parts = [f"unit {u}" for u in units]
+    parts += ["direct only"] if direct else []
+    parts += [f"role {r}" for r in roles]
+    parts += [f"due before {due_before}"] if due_before else []
+    parts += [f"due after {due_after}"] if due_after else []
+    parts += [f"month {month}"] if month else []
+    parts += [f"deadline {deadline_text}"] if deadline_text else []
+    parts += [f"overdue as of {as_of}"] if overdue and as_of else []
+    parts += [f"goal {goal}"] if goal else []
+    parts += [f"task {task}"] if task else []
+    parts += [f"text “{grep}”"] if grep else []
+    return parts
+
+
+def _list(
+    loaded: Loaded, filters: Filters, fmt: str, output: Path | None, force: bool, given: list[str]
+) -> None:
+    from ..export import ExportError, records, to_csv, to_json, to_plain, to_yaml, write_xlsx
+    from ..query import rows, select
+
+    chosen = select(rows(loaded.checklist, loaded.registry), filters, loaded.registry)
+    queried = filters.units
+    recs = records(chosen, loaded.registry, queried)
+    empty = f"No indicator matches{_describe(given)}."
+    with_roles = bool(queried)
+    if fmt in ("json", "csv", "yaml", "xlsx"):
+        if not recs:
+            click.echo(empty, err=True)
+        if fmt == "json":
+            _emit(to_json(recs), output, force)
+        elif fmt == "yaml":
+            _emit(to_yaml(recs), output, force)
+        elif fmt == "csv":
+            _emit(to_csv(recs, with_roles), output, force, bom=output is not None)
+        else:
+            assert output is not None
+            try:
+                write_xlsx(recs, output, with_roles, force)
+            except ExportError as error:
+                raise UsageFailure(str(error)) from None
+            click.echo(f"Wrote {output} ({len(recs)} indicators)", err=True)
+        return
+    if not recs:
+        click.echo(empty)
+        return
+    if _use_table(fmt) and output is None:
+        from ..terminal import console, print_rows
+
+        print_rows(recs, console(), queried)
+        return
+    _emit(to_plain(recs, queried), output, force)
+
+
+@click.command("units")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(UNIT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="auto: a table on a terminal, plain text otherwise.",
+)
+@checklist_option
+def units(fmt: str, checklist_path: Path | None) -> None:
+    """List every unit with its kind, aliases and groups, and how many indicators it holds
+    per role (named itself + through a group); then every group with its members.
+
+    \b
+    Example:
+      zhengwu units
+      zhengwu units --format json
+    """
+    from ..export import group_records, to_json, to_yaml, unit_records, units_plain
+    from ..query import role_counts, rows
+
+    loaded = load_checklist(checklist_path)
+    registry = loaded.registry
+    counts = role_counts(rows(loaded.checklist, registry), registry)
+    unit_recs, group_recs = unit_records(registry, counts), group_records(registry, counts)
+    if fmt in ("json", "yaml"):
+        data = {"units": unit_recs, "groups": group_recs}
+        click.echo(to_json(data) if fmt == "json" else to_yaml(data), nl=False)
+    elif _use_table(fmt):
+        from ..terminal import console, print_units
+
+        print_units(unit_recs, group_recs, console())
+    else:
+        click.echo(units_plain(unit_recs, group_recs), nl=False)
+
+
+@click.command("show")
+@click.argument("number", metavar="N")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json", "yaml"]),
+    default="text",
+    show_default=True,
+)
+@checklist_option
+def show(number: str, fmt: str, checklist_path: Path | None) -> None:
+    """Show one indicator in full: its goal, task, measures, units, deadline and outcome, where
+    each value comes from (its own row, carried from a row above, inferred, or missing), and
+    its line in the source document.
+
+    \b
+    Example:
+      zhengwu show 28
+      zhengwu show 28 --format json
+    """
+    from ..export import record, show_text, to_json, to_yaml
+    from ..query import Filters, QueryError, rows, select
+
+    loaded = load_checklist(checklist_path)
+    try:
+        wanted = int(number) if number.strip().isdigit() else _indicator_number(number)
+    except QueryError as error:
+        raise UsageFailure(str(error)) from None
+    found = select(
+        rows(loaded.checklist, loaded.registry), Filters(indicators=[wanted]), loaded.registry
+    )
+    if not found:
+        numbers = [i.number for _, _, i in loaded.checklist.indicators()]
+        span = f"{min(numbers)}–{max(numbers)}" if numbers else "none"
+        raise UsageFailure(
+            f"there is no indicator {number} in {loaded.path}; its indicators are {span} "
+            "(`zhengwu list` shows them)"
+        )
+    row = found[0]
+    rec = record(row, loaded.registry)
+    if fmt == "json":
+        click.echo(to_json(rec), nl=False)
+        return
+    if fmt == "yaml":
+        click.echo(to_yaml(rec), nl=False)
+        return
+    source, line_text = _source(loaded, row.indicator.line)
+    click.echo(show_text(row, rec, source, line_text), nl=False)
+
+
+def _indicator_number(text: str) -> int:
+    from ..query import parse_number
+
+    return parse_number(text, "indicator")
+
+
+def _source(loaded: Loaded, line: int | None) -> tuple[str | None, str | None]:
+    """`file:line` of the indicator's row in the source document, and that line's text."""
+    name = loaded.checklist.meta.source.file
+    if not name or line is None:
+        return (f"line {line}" if line else None), None
+    path = Path(loaded.path).parent / name
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for index, text in enumerate(handle, start=1):
+                if index == line:
+                    return f"{path}:{line}", text
+    except (OSError, UnicodeDecodeError):
+        pass
+    return f"{path}:{line}", None
+
+
+COMMANDS = [list_, units, show]

@@ -1,0 +1,118 @@
+"""Rich tables for the terminal: fit the width, wrap Chinese by display cells, honour NO_COLOR.
+
+Imported only for the table output (`zhengwu list` / `zhengwu units` on a terminal, or with
+`--format table`); everything else prints plain text and never loads rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO, Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .export import Record, roles_summary, units_summary
+
+KIND_LABELS = {"department": "市政府部门", "county": "县（市）区", "other": "其他"}
+ROLES = ["牵头", "推动", "配合", "落实", "共同"]
+
+
+def console(file: IO[str] | None = None, width: int | None = None) -> Console:
+    """A console that never reads markup or emoji from the data, so 【】 and [ ] stay as written."""
+    return Console(file=file, width=width, markup=False, emoji=False, highlight=False)
+
+
+def _deadline(rec: Record) -> Text:
+    text = Text(rec["deadline"]["text"] or "—")
+    if rec["deadline"]["date"] and not rec["deadline"]["continuous"]:
+        text.append("\n" + rec["deadline"]["date"], style="dim")
+    return text
+
+
+def print_rows(recs: Sequence[Record], out: Console, queried: Sequence[str] = ()) -> None:
+    """The list table: 序号 / 主要任务 / 细化指标 / 责任 / 完成时限 / 可检视成果.
+
+    Columns give way on narrow terminals (可检视成果 below 100 cells, 主要任务 below 70); a task
+    title shows once, on the first of its rows, as in the source table.
+    """
+    width = out.width
+    show_task = width >= 70
+    show_outcome = width >= 100
+    many = len(queried) > 1
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, header_style="bold")
+    table.add_column("序号", justify="right", no_wrap=True, min_width=4)
+    if show_task:
+        table.add_column("主要任务", ratio=2)
+    table.add_column("细化指标", ratio=4)
+    table.add_column("角色" if queried else "责任单位", ratio=2)
+    table.add_column("完成时限", ratio=1, min_width=8)
+    if show_outcome:
+        table.add_column("可检视成果", ratio=2)
+    last_task = None
+    for rec in recs:
+        task = f"（{rec['task']['numeral']}）{rec['task']['title']}"
+        cells: list[Any] = [str(rec["indicator"])]
+        if show_task:
+            cells.append(Text(task if task != last_task else "", style="cyan"))
+        cells.append(Text(rec["text"]))
+        who = roles_summary(rec["roles"], many) if queried else units_summary(rec["units"])
+        cells.append(Text(who, style="green" if queried else ""))
+        cells.append(_deadline(rec))
+        if show_outcome:
+            cells.append(Text(rec["outcome"] or "—"))
+        table.add_row(*cells, end_section=False)
+        last_task = task
+    out.print(table)
+    out.print(Text(f"{len(recs)} 项细化指标", style="dim"))
+
+
+def _count(cell: dict[str, int]) -> str:
+    direct, via = cell["direct"], cell["via"]
+    if not direct and not via:
+        return ""
+    return f"{direct}+{via}" if via else str(direct)
+
+
+def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console) -> None:
+    """The registry: units with kind, aliases, groups and counts per role; groups with members."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=out.width < 120,
+        header_style="bold",
+        caption="数字：本行直接列明的细化指标数 + 经所属组承担的数",
+        caption_justify="left",
+    )
+    table.add_column("单位", ratio=3)
+    table.add_column("类别", ratio=2)
+    table.add_column("别名", ratio=2)
+    table.add_column("所属组", ratio=3)
+    for role in ROLES:
+        table.add_column(role, justify="right", no_wrap=True)
+    for unit in units:
+        name = Text(unit["unit"], style="dim" if unit["ended"] else "")
+        if unit["ended"]:
+            name.append("（已撤销）")
+        table.add_row(
+            name,
+            KIND_LABELS.get(unit["kind"], unit["kind"]),
+            "、".join(unit["aliases"]),
+            "、".join(unit["groups"]),
+            *(_count(unit["counts"][role]) for role in ROLES),
+        )
+    out.print(table)
+    groups_table = Table(box=box.SIMPLE_HEAD, expand=True, header_style="bold")
+    groups_table.add_column("组", ratio=2)
+    groups_table.add_column("成员", ratio=5)
+    for role in ROLES:
+        groups_table.add_column(role, justify="right", no_wrap=True)
+    for group in groups:
+        members = "、".join(group["members"]) or (group["note"] or "成员未知")
+        groups_table.add_row(
+            group["group"],
+            members,
+            *(_count(group["counts"][role]) for role in ROLES),
+        )
+    out.print(groups_table)
