@@ -1,0 +1,31 @@
+"""An indicator with no responsible unit (责任单位), after merged cells are carried down.
+
+Why: an indicator nobody is responsible for lands on no unit's task sheet and is never done.
+
+PASS:
+    units: {origin: stated, text: 牵头部门：市司法局, roles: […]}
+FAIL:
+    units: {origin: missing}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Origin
+from ...problems import Severity
+from ..context import Context, Finding
+
+CODE = "ZW201"
+NAME = "no-unit"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for place in ctx.places():
+        if place.indicator.units.origin is Origin.missing:
+            yield Finding(
+                (*place.where, "units"),
+                f"细化指标 {place.indicator.number}. has no 责任单位: the source leaves the cell empty",
+                "name the 牵头 unit, or set origin: inferred with the reason where a measure names it",
+            )

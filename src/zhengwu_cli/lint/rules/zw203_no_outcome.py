@@ -1,0 +1,31 @@
+"""An indicator with no verifiable outcome (可检视成果), after merged cells are carried down.
+
+Why: without a 可检视成果 nobody can check that the indicator was done.
+
+PASS:
+    outcome: {origin: stated, text: 在政府网站专栏中呈现}
+FAIL:
+    outcome: {origin: missing}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Origin
+from ...problems import Severity
+from ..context import Context, Finding
+
+CODE = "ZW203"
+NAME = "no-outcome"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for place in ctx.places():
+        if place.indicator.outcome.origin is Origin.missing:
+            yield Finding(
+                (*place.where, "outcome"),
+                f"细化指标 {place.indicator.number}. has no 可检视成果: the source leaves the cell empty",
+                "say what can be inspected when it is done (a page, a list, a record)",
+            )

@@ -1,0 +1,31 @@
+"""An indicator with no work measure (工作措施), after merged cells are carried down.
+
+Why: without a 工作措施 the unit is told what to achieve but not how.
+
+PASS:
+    measures: {origin: stated, items: [{number: 1, text: …}]}
+FAIL:
+    measures: {origin: missing}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Origin
+from ...problems import Severity
+from ..context import Context, Finding
+
+CODE = "ZW204"
+NAME = "no-measure"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for place in ctx.places():
+        if place.indicator.measures.origin is Origin.missing:
+            yield Finding(
+                (*place.where, "measures"),
+                f"细化指标 {place.indicator.number}. has no 工作措施: the source leaves the cell empty",
+                "add the measures, or carry them from the row above (origin: carried)",
+            )

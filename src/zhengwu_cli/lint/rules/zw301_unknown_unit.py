@@ -1,0 +1,35 @@
+"""A 责任单位 that is not in the unit registry (a misspelling, or a unit to add).
+
+Why: task sheets are made per unit from the registry; a name it does not know reaches nobody.
+The finding suggests close names and aliases.
+
+PASS:
+    units: [市司法局]
+FAIL:
+    units: [市司发局]        # did you mean 市司法局?
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...problems import Severity
+from ..context import Context, Finding
+from ._units import refs
+
+CODE = "ZW301"
+NAME = "unknown-unit"
+SEVERITY = Severity.error
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for where, _, ref in refs(ctx):
+        if ctx.registry.canonical(ref.unit) is None:
+            suggestions = ctx.registry.suggest(ref.unit)
+            hint = f"did you mean {'、'.join(suggestions)}?" if suggestions else None
+            registry = ctx.loaded.registry_path.name
+            yield Finding(
+                where,
+                f"the unit “{ref.unit}” is not in the registry {registry}",
+                hint or f"add it to {registry}, with its kind and aliases",
+            )

@@ -1,0 +1,45 @@
+"""Word or Excel residue in a text: bookmarks, field codes, escaped characters.
+
+Why: converting a .docx to text leaves markers such as `[bookmark: _GoBack]`, field codes
+(`HYPERLINK "…"`, `MERGEFORMAT`, `PAGEREF _Toc…`) or Excel escapes (`_x000B_`). They are not
+part of the text and would be printed on every task sheet.
+
+PASS:
+    outcome: {text: 会议纪要或汇报材料}
+FAIL:
+    outcome: {text: '[bookmark: _GoBack]会议纪要或汇报材料'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...problems import Severity
+from ..context import Context, Finding
+from ._text import excerpt
+
+CODE = "ZW501"
+NAME = "word-artifact"
+SEVERITY = Severity.error
+
+ARTIFACT = re.compile(
+    r"\[(?:bookmark|comment|footnote|endnote|image|picture)\b[^\]]*\]"
+    r"|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|REF|PAGEREF|TOC|SEQ|MERGEFIELD)\b[^}]*\}"
+    r"|\b(?:HYPERLINK|PAGEREF|MERGEFIELD)\s+\S+"
+    r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b"
+    r"|\b_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)\b"
+    r"|_x[0-9A-Fa-f]{4}_",
+    re.IGNORECASE,
+)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for where, text in ctx.texts():
+        for match in ARTIFACT.finditer(text):
+            yield Finding(
+                where,
+                f"Word/Excel residue {excerpt(text, match.start(), match.end(), 4)}: "
+                f"“{match[0]}” is not part of the text",
+                "delete it (keep the source wording in `original:` if you want a record)",
+            )

@@ -1,0 +1,66 @@
+"""An opening quote or bracket that is never closed, or a closing one that closes nothing
+(“…“ with two opening quotes, 《… without 》).
+
+Why: unbalanced marks are nearly always a typo (the wrong one of “ ”) and make a reader
+guess where a name or title ends.
+
+PASS:
+    text: 在“政府信息公开”专栏中发布
+FAIL:
+    text: 在“政府信息公开“专栏中发布
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...problems import Severity
+from ..context import Context, Finding
+from ._text import excerpt
+
+CODE = "ZW505"
+NAME = "unbalanced-pair"
+SEVERITY = Severity.warning
+
+PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "〈": "〉",
+    "（": "）",
+    "【": "】",
+    "〔": "〕",
+    "「": "」",
+    "(": ")",
+    "[": "]",
+}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+
+
+def problems(text: str) -> Iterator[tuple[int, str]]:
+    stack: list[tuple[str, int]] = []
+    for index, char in enumerate(text):
+        if char in PAIRS:
+            stack.append((char, index))
+        elif char in CLOSERS:
+            if stack and stack[-1][0] == CLOSERS[char]:
+                stack.pop()
+            elif any(opened == CLOSERS[char] for opened, _ in stack):
+                while stack and stack[-1][0] != CLOSERS[char]:
+                    opened, at = stack.pop()
+                    yield at, f"“{opened}” is never closed"
+                stack.pop()
+            else:
+                yield index, f"“{char}” closes nothing"
+    for opened, at in stack:
+        yield at, f"“{opened}” is never closed"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for where, text in ctx.texts():
+        for index, message in problems(text):
+            yield Finding(
+                where,
+                f"{message} at {excerpt(text, index)}",
+                "check the pair: “ opens and ” closes, 《 opens and 》 closes",
+            )
