@@ -408,7 +408,7 @@ CELL_LABELS = {
 def where_from(cell: CellBase) -> str:
     """Where a cell's value comes from, in words."""
     if cell.origin is Origin.carried:
-        return f"沿用细化指标 {cell.from_} 一行（原表合并单元格）"
+        return f"沿用细化指标 {cell.from_} 一行，原表合并单元格"
     if cell.origin is Origin.inferred:
         return f"推断：{cell.reason}"
     if cell.origin is Origin.missing:
@@ -431,7 +431,7 @@ def show_text(row: Row, rec: Record, source: str | None, source_line: str | None
         lines.append(f"    更正说明：{indicator.note}")
     parts = cells(indicator)
     for name, label in CELL_LABELS.items():
-        lines.append(f"  {label}（{where_from(parts[name])}）：")
+        lines.append(f"  {label}［{where_from(parts[name])}］")
         if name == "units":
             lines += [f"    {line}" for line in units_summary(rec["units"]).splitlines()]
             if not rec["units"]:

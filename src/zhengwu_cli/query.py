@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .deadlines import Deadline, DeadlineError, parse_deadline
+from .deadlines import Deadline, DeadlineError, Phrase, parse_deadline
 from .model import ROLE_ORDER, Checklist, Goal, Indicator, Measure, Role, Task
 from .numerals import chinese_to_int
 from .units import Registry, UnitKind
@@ -66,11 +66,11 @@ def expand(assignments: Iterable[Assignment], registry: Registry) -> list[Assign
     return result
 
 
-def deadline_of(indicator: Indicator, year: int) -> Deadline | None:
+def deadline_of(indicator: Indicator, year: int, phrases: Sequence[Phrase] = ()) -> Deadline | None:
     if not indicator.deadline.text:
         return None
     try:
-        return parse_deadline(indicator.deadline.text, year)
+        return parse_deadline(indicator.deadline.text, year, phrases)
     except DeadlineError:
         return None
 
@@ -83,7 +83,7 @@ def rows(checklist: Checklist, registry: Registry) -> list[Row]:
             task,
             indicator,
             checklist.effective_measures(indicator),
-            deadline_of(indicator, year),
+            deadline_of(indicator, year, checklist.meta.deadline_phrases),
             named_assignments(indicator, registry),
         )
         for goal, task, indicator in checklist.indicators()

@@ -42,15 +42,15 @@ def print_rows(recs: Sequence[Record], out: Console, queried: Sequence[str] = ()
     show_task = width >= 70
     show_outcome = width >= 100
     many = len(queried) > 1
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, header_style="bold")
-    table.add_column("序号", justify="right", no_wrap=True, min_width=4)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, header_style="bold")
+    table.add_column(overflow="fold", header="序号", justify="right", no_wrap=True, min_width=4)
     if show_task:
-        table.add_column("主要任务", ratio=2)
-    table.add_column("细化指标", ratio=4)
-    table.add_column("角色" if queried else "责任单位", ratio=2)
-    table.add_column("完成时限", ratio=1, min_width=8)
+        table.add_column(overflow="fold", header="主要任务", ratio=2)
+    table.add_column(overflow="fold", header="细化指标", ratio=4)
+    table.add_column(overflow="fold", header="角色" if queried else "责任单位", ratio=2)
+    table.add_column(overflow="fold", header="完成时限", ratio=1, min_width=10)
     if show_outcome:
-        table.add_column("可检视成果", ratio=2)
+        table.add_column(overflow="fold", header="可检视成果", ratio=2)
     last_task = None
     for rec in recs:
         task = f"（{rec['task']['numeral']}）{rec['task']['title']}"
@@ -85,12 +85,12 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
         caption="数字：本行直接列明的细化指标数 + 经所属组承担的数",
         caption_justify="left",
     )
-    table.add_column("单位", ratio=3)
-    table.add_column("类别", ratio=2)
-    table.add_column("别名", ratio=2)
-    table.add_column("所属组", ratio=3)
+    table.add_column(overflow="fold", header="单位", ratio=3)
+    table.add_column(overflow="fold", header="类别", ratio=2)
+    table.add_column(overflow="fold", header="别名", ratio=2)
+    table.add_column(overflow="fold", header="所属组", ratio=3)
     for role in ROLES:
-        table.add_column(role, justify="right", no_wrap=True)
+        table.add_column(overflow="fold", header=role, justify="right", no_wrap=True)
     for unit in units:
         name = Text(unit["unit"], style="dim" if unit["ended"] else "")
         if unit["ended"]:
@@ -104,10 +104,10 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
         )
     out.print(table)
     groups_table = Table(box=box.SIMPLE_HEAD, expand=True, header_style="bold")
-    groups_table.add_column("组", ratio=2)
-    groups_table.add_column("成员", ratio=5)
+    groups_table.add_column(overflow="fold", header="组", ratio=2)
+    groups_table.add_column(overflow="fold", header="成员", ratio=5)
     for role in ROLES:
-        groups_table.add_column(role, justify="right", no_wrap=True)
+        groups_table.add_column(overflow="fold", header=role, justify="right", no_wrap=True)
     for group in groups:
         members = "、".join(group["members"]) or (group["note"] or "成员未知")
         groups_table.add_row(
