@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .deadlines import Phrase
 from .numerals import chinese_to_int
 
 
@@ -239,6 +240,10 @@ class Meta(Strict):
     )
     source: Source
     registry: str = Field(description="the unit registry file, relative to the checklist")
+    deadline_phrases: list[Phrase] = Field(
+        default_factory=list,
+        description="this table's own 完成时限 phrasings, tried before the built-in ones",
+    )
     notes: list[str] = Field(default_factory=list)
     waive: list[Waiver] = Field(default_factory=list)
 
