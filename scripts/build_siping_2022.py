@@ -65,6 +65,14 @@ INFERRED_UNITS: dict[int, tuple[str, list[dict[str, Any]]]] = {
     ),
 }
 
+# Lint findings a person has looked at and accepted, with the reason (`zhengwu lint` skips them).
+# (kind, number) -> waivers; kind is task (Chinese numeral), indicator or measure (int).
+WAIVERS: dict[tuple[str, int | str], list[dict[str, str]]] = {
+    ("task", "五"): [
+        {"rule": "ZW101", "reason": "原表主要任务编号即从（三）跳到（五），照录不改号，以便与原件对照"},
+    ],
+}
+
 GOAL = re.compile(r"^([一二三四五六七八九十]+)、(.+)$", re.S)
 TASK = re.compile(r"^（([一二三四五六七八九十]+)）(.+)$", re.S)
 INDICATOR = re.compile(r"^(\d+)\.(.+)$", re.S)
@@ -93,6 +101,8 @@ def split_measures(text: str) -> list[dict[str, Any]]:
             raise SystemExit(f"measure text without a number: {line!r}")
     for item in items:
         item.update(corrected("measure", item["number"], item["text"]))
+        if ("measure", item["number"]) in WAIVERS:
+            item["waive"] = WAIVERS["measure", item["number"]]
     return items
 
 
@@ -123,6 +133,9 @@ def build() -> dict[str, Any]:
             assert m, task_text
             task = {"number": m.group(1), "title": m.group(2).rstrip("\n"), "line": task_line,
                     "indicators": []}
+            if ("task", m.group(1)) in WAIVERS:
+                task = {**{k: task[k] for k in ("number", "title", "line")},
+                        "waive": WAIVERS["task", m.group(1)], "indicators": []}
             goals[-1]["tasks"].append(task)
             carry = {}
         assert task is not None
@@ -164,6 +177,8 @@ def build() -> dict[str, Any]:
         indicator["outcome"] = cell(
             "outcome", corrected("outcome", number, outcome_text) if outcome_text else None
         )
+        if ("indicator", number) in WAIVERS:
+            indicator["waive"] = WAIVERS["indicator", number]
         task["indicators"].append(indicator)
     # unit refs: write a bare string where only the name is given
     for goal in goals:

@@ -1,7 +1,7 @@
 """The file (or the unit registry it names) cannot be read: missing, a folder, no permission.
 
-Why: nothing can be checked in a file that cannot be opened; `zhengwu lint` exits 2. Reported by the loader, before any other rule runs: a file with loading errors
-is not checked further.
+Why: nothing can be checked in a file that cannot be opened; `zhengwu lint` exits 2. Reported by
+the loader, before any other rule runs: a file with loading errors is not checked further.
 
 PASS:
     zhengwu lint checklists/2022.yaml

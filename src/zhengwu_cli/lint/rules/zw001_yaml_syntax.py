@@ -1,7 +1,7 @@
 """The file is not valid YAML (indentation, a missing colon, an unclosed quote, a tab).
 
-Why: a YAML reader stops at the first syntax error; the position points at it. Reported by the loader, before any other rule runs: a file with loading errors
-is not checked further.
+Why: a YAML reader stops at the first syntax error; the position points at it. Reported by the
+loader, before any other rule runs: a file with loading errors is not checked further.
 
 PASS:
     deadline:

@@ -1,7 +1,9 @@
-"""The YAML does not have the checklist's shape: an unknown or missing field, a wrong type, an inconsistent cell (carried without `from`, a waiver without reason).
+"""The YAML does not have the checklist's shape: an unknown or missing field, a wrong type, an
+inconsistent cell (carried without `from`, a waiver without reason).
 
-Why: every command reads the checklist through the same model; `zhengwu schema` prints it as JSON Schema, which editors use to check as you type. Reported by the loader, before any other rule runs: a file with loading errors
-is not checked further.
+Why: every command reads the checklist through the same model; `zhengwu schema` prints it as
+JSON Schema, which editors use to check as you type. Reported by the loader, before any other
+rule runs: a file with loading errors is not checked further.
 
 PASS:
     deadline: {origin: carried, from: 1, text: 贯穿全年}

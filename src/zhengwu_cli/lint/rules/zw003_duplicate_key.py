@@ -1,7 +1,7 @@
 """A key appears twice in one mapping (two `text:` in one cell).
 
-Why: YAML readers silently keep the last one, so an edit can vanish without a trace. Reported by the loader, before any other rule runs: a file with loading errors
-is not checked further.
+Why: YAML readers silently keep the last one, so an edit can vanish without a trace. Reported by
+the loader, before any other rule runs: a file with loading errors is not checked further.
 
 PASS:
     deadline:

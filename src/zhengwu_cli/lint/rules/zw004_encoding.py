@@ -1,6 +1,8 @@
-"""The file is not UTF-8 text (GBK from Windows Notepad or WPS, a binary .docx), or starts with a byte-order mark (a warning).
+"""The file is not UTF-8 text (GBK from Windows Notepad or WPS, a binary .docx), or starts with a
+byte-order mark (a warning).
 
-Why: a checklist is shared between editors and systems; UTF-8 without BOM is the one encoding all read alike. Reported by the loader, before any other rule runs: a file with loading errors
+Why: a checklist is shared between editors and systems; UTF-8 without BOM is the one encoding
+all read alike. Reported by the loader, before any other rule runs: a file with loading errors
 is not checked further.
 
 PASS:

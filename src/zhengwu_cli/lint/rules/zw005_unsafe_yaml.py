@@ -1,7 +1,9 @@
-"""YAML features a checklist does not need and that can harm: python/ tags, custom tags, alias bombs, absurd nesting.
+"""YAML features a checklist does not need and that can harm: python/ tags, custom tags, alias
+bombs, absurd nesting.
 
-Why: the file is read with a safe loader; a checklist from another office must not be able to run code or exhaust memory. Reported by the loader, before any other rule runs: a file with loading errors
-is not checked further.
+Why: the file is read with a safe loader; a checklist from another office must not be able to
+run code or exhaust memory. Reported by the loader, before any other rule runs: a file with
+loading errors is not checked further.
 
 PASS:
     text: 贯穿全年

@@ -26,6 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.units.origin is Origin.missing:
             yield Finding(
                 (*place.where, "units"),
-                f"细化指标 {place.indicator.number}. has no 责任单位: the source leaves the cell empty",
-                "name the 牵头 unit, or set origin: inferred with the reason where a measure names it",
+                f"细化指标 {place.indicator.number}. has no 责任单位",
+                # the source leaves the cell empty, and no row above carries into it
+                "name the 牵头 unit, or set origin: inferred with the reason",
             )

@@ -26,6 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.deadline.origin is Origin.missing:
             yield Finding(
                 (*place.where, "deadline"),
-                f"细化指标 {place.indicator.number}. has no 完成时限: the source leaves the cell empty",
+                f"细化指标 {place.indicator.number}. has no 完成时限",
+                # the source leaves the cell empty, and no row above carries into it
                 "write 贯穿全年, N月底前 or 按照年报发布时间",
             )

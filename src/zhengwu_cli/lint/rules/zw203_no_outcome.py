@@ -26,6 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.outcome.origin is Origin.missing:
             yield Finding(
                 (*place.where, "outcome"),
-                f"细化指标 {place.indicator.number}. has no 可检视成果: the source leaves the cell empty",
+                f"细化指标 {place.indicator.number}. has no 可检视成果",
+                # the source leaves the cell empty, and no row above carries into it
                 "say what can be inspected when it is done (a page, a list, a record)",
             )

@@ -26,6 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.measures.origin is Origin.missing:
             yield Finding(
                 (*place.where, "measures"),
-                f"细化指标 {place.indicator.number}. has no 工作措施: the source leaves the cell empty",
+                f"细化指标 {place.indicator.number}. has no 工作措施",
+                # the source leaves the cell empty, and no row above carries into it
                 "add the measures, or carry them from the row above (origin: carried)",
             )

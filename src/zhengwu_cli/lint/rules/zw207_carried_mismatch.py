@@ -37,7 +37,7 @@ def _value(cell: CellBase, carried: bool) -> Any:
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_number = {p.indicator.number: p.indicator for p in ctx.places()}
-    for where, place, column, cell in ctx.cells():
+    for where, _, column, cell in ctx.cells():
         if cell.origin is not Origin.carried or cell.from_ is None:
             continue
         source = by_number.get(cell.from_)

@@ -13,7 +13,6 @@ FAIL:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...problems import Severity

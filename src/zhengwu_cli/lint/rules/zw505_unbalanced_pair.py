@@ -34,13 +34,18 @@ PAIRS = {
     "(": ")",
     "[": "]",
 }
+SAME = {"“", "‘"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 
 
 def problems(text: str) -> Iterator[tuple[int, str]]:
     stack: list[tuple[str, int]] = []
     for index, char in enumerate(text):
-        if char in PAIRS:
+        if char in SAME and stack and stack[-1][0] == char:
+            # “…“: a quote does not nest in itself, so the second one should close
+            stack.pop()
+            yield index, f"“{char}” follows an open “{char}”; the closing mark is {PAIRS[char]}"
+        elif char in PAIRS:
             stack.append((char, index))
         elif char in CLOSERS:
             if stack and stack[-1][0] == CLOSERS[char]:

@@ -1,0 +1,128 @@
+"""`zhengwu lint`, `zhengwu rules`, `zhengwu schema`: parse, call zhengwu_cli.lint, print, exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .common import UsageFailure
+
+FORMATS = ["auto", "standard", "parsable", "json", "github"]
+
+
+def _selectors(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "-f",
+    "format_",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="auto = github under GitHub Actions, else standard.",
+)
+@click.option("--strict", is_flag=True, default=None, help="Fail on warnings too.")
+@click.option(
+    "--select", multiple=True, help="Only these rules: codes, prefixes (ZW5) or names; repeatable."
+)
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
+def lint(
+    paths: tuple[Path, ...],
+    format_: str,
+    strict: bool | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """检查任务清单的缺漏与文字问题（编号、空格、责任单位、完成时限、标点…）。
+
+    Each finding is reported at its file:line:col with its rule code (`zhengwu rules` lists them).
+    A finding accepted by a person is waived in the YAML, on the object holding it:
+    `waive: [{rule: ZW503, reason: 原表如此}]`. Settings: [tool.zhengwu.lint] in pyproject.toml.
+
+    Exit codes: 0 nothing at the failing level (errors; warnings too with --strict),
+    1 something is, 2 a file cannot be read or the command is misused.
+
+    \b
+    Example:
+      zhengwu lint                              # the bundled (or ./checklists/) 2022 checklist
+      zhengwu lint checklists/*.yaml --strict
+      zhengwu lint draft.yaml --format parsable --ignore term-variant
+    """
+    from ..lint.config import ConfigError, find_pyproject, read_config
+    from ..lint.format import REPORTERS
+    from ..lint.rules import UnknownRule
+    from ..lint.runner import Options, lint_paths
+    from .common import checklist_path
+
+    try:
+        pyproject = find_pyproject()
+        options = read_config(pyproject) if pyproject else Options()
+    except ConfigError as error:
+        raise UsageFailure(str(error)) from None
+    if select:
+        options.select = _selectors(select)
+    options.ignore += _selectors(ignore)
+    if strict is not None:
+        options.strict = strict
+    try:
+        options.rules()
+    except UnknownRule as error:
+        raise UsageFailure(str(error)) from None
+    targets = list(paths) or [checklist_path(None)]
+    results = lint_paths(targets, options)
+    click.echo(REPORTERS[format_](results), nl=False)
+    if any(r.unreadable for r in results):
+        sys.exit(2)
+    sys.exit(1 if any(r.fails(options.failing) for r in results) else 0)
+
+
+@click.command()
+@click.argument("rule", required=False)
+def rules(rule: str | None) -> None:
+    """列出检查规则；给出代码或名称时解释该规则（为什么、通过与不通过的例子）。
+
+    \b
+    Example:
+      zhengwu rules
+      zhengwu rules ZW101
+      zhengwu rules ascii-punctuation
+    """
+    from ..lint.rules import RULES, UnknownRule, lookup
+
+    if rule is None:
+        for r in RULES.values():
+            click.echo(f"{r.code}  {r.name:<26} {r.severity.value:<8} {r.summary}")
+        return
+    try:
+        found = lookup(rule)
+    except UnknownRule as error:
+        raise UsageFailure(str(error)) from None
+    for index, r in enumerate(found):
+        if index:
+            click.echo("\n" + "-" * 60 + "\n")
+        click.echo(f"{r.code} {r.name} (default severity: {r.severity.value})\n")
+        click.echo(r.doc)
+
+
+@click.command()
+@click.option("--registry", is_flag=True, help="The unit registry's schema instead.")
+def schema(registry: bool) -> None:
+    """打印任务清单（或 --registry 单位名录）的 JSON Schema，供编辑器校验。
+
+    \b
+    Example:
+      zhengwu schema > schema/checklist.schema.json
+      zhengwu schema --registry > schema/registry.schema.json
+    """
+    from ..lint.schema import schema_text
+
+    click.echo(schema_text("registry" if registry else "checklist"), nl=False)
+
+
+COMMANDS = [lint, rules, schema]

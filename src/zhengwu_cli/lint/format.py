@@ -1,0 +1,121 @@
+"""Reporters: turn lint results into text. Chosen by name from REPORTERS (`--format`).
+
+parsable  `path:line:col: [severity] message (ZW001)`, one problem a line
+json      a list of objects: path, line, col, code, name, severity, message, hint
+github    workflow commands (::error file=…,line=…,col=…::…), shown as annotations
+standard  grouped by file, coloured with rich (NO_COLOR and non-terminals get plain text)
+auto      github under GitHub Actions, else standard
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Callable, Sequence
+
+from ..problems import Problem, Severity
+from .runner import Result
+
+Reporter = Callable[[Sequence[Result]], str]
+
+
+def _all(results: Sequence[Result]) -> list[Problem]:
+    return [p for r in results for p in r.problems]
+
+
+def parsable(results: Sequence[Result]) -> str:
+    return "".join(p.parsable() + "\n" for p in _all(results))
+
+
+def as_json(results: Sequence[Result]) -> str:
+    return json.dumps([p.as_dict() for p in _all(results)], ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape(text: str, property_: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
+
+
+def github(results: Sequence[Result]) -> str:
+    kinds = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+    lines = []
+    for p in _all(results):
+        title = _escape(f"{p.code} {p.name}", property_=True)
+        message = p.message + (f" → {p.hint}" if p.hint else "")
+        lines.append(
+            f"::{kinds[p.severity]} file={_escape(p.path, True)},line={p.line},col={p.col},"
+            f"title={title}::{_escape(message)}\n"
+        )
+    return "".join(lines)
+
+
+def summary(results: Sequence[Result]) -> str:
+    problems = _all(results)
+    counts = {s: sum(p.severity is s for p in problems) for s in Severity}
+    waived = sum(len(r.waived) for r in results)
+    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    if not problems:
+        text = f"No problems in {files}"
+    else:
+        text = (
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files}: "
+            f"{counts[Severity.error]} error(s), {counts[Severity.warning]} warning(s), "
+            f"{counts[Severity.info]} info"
+        )
+    return text + (f"; {waived} waived in the YAML" if waived else "")
+
+
+def standard(results: Sequence[Result]) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    styles = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
+    buffer = io.StringIO()
+    colour = _colour()
+    console = Console(
+        file=buffer, force_terminal=colour, no_color=not colour, highlight=False, soft_wrap=True
+    )
+    for result in results:
+        if not result.problems:
+            continue
+        console.print(Text(result.path, style="bold underline"))
+        for p in result.problems:
+            line = Text("  ")
+            line.append(f"{p.line}:{p.col}".ljust(9), style="dim")
+            line.append(p.severity.value.ljust(8), style=styles[p.severity])
+            line.append(p.code.ljust(7), style="bold")
+            line.append(p.message)
+            line.append(f"  [{p.name}]", style="dim")
+            console.print(line)
+            if p.hint:
+                console.print(Text(" " * 26 + "→ " + p.hint, style="green"))
+        console.print()
+    console.print(Text(summary(results), style="bold"))
+    return buffer.getvalue()
+
+
+def _colour() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    import click
+
+    stream = click.get_text_stream("stdout")
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def auto(results: Sequence[Result]) -> str:
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return github(results)
+    return standard(results)
+
+
+REPORTERS: dict[str, Reporter] = {
+    "auto": auto,
+    "standard": standard,
+    "parsable": parsable,
+    "json": as_json,
+    "github": github,
+}
