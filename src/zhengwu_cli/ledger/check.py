@@ -1,0 +1,150 @@
+"""Ledger findings (ZW6xx) as Problems at the entry's line and column.
+
+ZW601 unknown-indicator   the entry names an indicator the checklist does not have (error)
+ZW602 unknown-unit        the unit is not in the registry (error; suggestions in the hint)
+ZW603 unit-not-assigned   the unit holds no role for the indicator (warning)
+ZW604 unknown-measure     the measure is not one of the indicator's 工作措施 (error)
+ZW605 date-outside-window the date lies before the plan year or after its report window (warning)
+ZW606 done-without-evidence 已完成 with no evidence (warning)
+ZW607 year-mismatch       the ledger's year or place is not the checklist's (error)
+
+The report window ends on 3月31日 of the next year, the last day a government may publish its
+政府信息公开工作年度报告 (条例第四十九条). A `waive:` on the entry (or the ledger) with the code or
+name accepts a finding, as in the checklist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ..model import Checklist
+from ..positions import Positions
+from ..problems import Problem, Severity
+from ..query import expand, named_assignments
+from ..units import Registry
+from .model import Entry, Ledger, Status
+
+CODES: dict[str, tuple[str, Severity]] = {
+    "ZW601": ("unknown-indicator", Severity.error),
+    "ZW602": ("unknown-unit", Severity.error),
+    "ZW603": ("unit-not-assigned", Severity.warning),
+    "ZW604": ("unknown-measure", Severity.error),
+    "ZW605": ("date-outside-window", Severity.warning),
+    "ZW606": ("done-without-evidence", Severity.warning),
+    "ZW607": ("year-mismatch", Severity.error),
+}
+
+Finding = tuple[str, tuple[str | int, ...], str, str | None]  # code, model path, message, hint
+
+
+def report_window(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year + 1, 3, 31)
+
+
+def _entry(
+    index: int, entry: Entry, checklist: Checklist, registry: Registry
+) -> Iterator[Finding]:
+    at: tuple[str | int, ...] = ("entries", index)
+    found = checklist.indicator(entry.indicator)
+    if found is None:
+        last = max((i.number for _, _, i in checklist.indicators()), default=0)
+        yield (
+            "ZW601",
+            (*at, "indicator"),
+            f"indicator {entry.indicator} is not in the checklist (it has 1–{last})",
+            "check the number against `zhengwu list`",
+        )
+    if entry.unit is not None:
+        canonical = registry.canonical(entry.unit)
+        if canonical is None:
+            suggestions = registry.suggest(entry.unit)
+            yield (
+                "ZW602",
+                (*at, "unit"),
+                f"unknown unit “{entry.unit}”",
+                f"did you mean {'、'.join(suggestions)}?"
+                if suggestions
+                else "`zhengwu units` lists the known units",
+            )
+        elif found is not None:
+            named = named_assignments(found[2], registry)
+            holders = {a.unit for a in named} | {a.unit for a in expand(named, registry)}
+            if canonical not in holders:
+                yield (
+                    "ZW603",
+                    (*at, "unit"),
+                    f"{entry.unit} holds no role for indicator {entry.indicator}",
+                    "check the indicator number, or waive ZW603 with the reason",
+                )
+    if entry.measure is not None and found is not None:
+        numbers = [m.number for m in checklist.effective_measures(found[2])]
+        if entry.measure not in numbers:
+            shown = "、".join(f"（{n}）" for n in numbers) or "none"
+            yield (
+                "ZW604",
+                (*at, "measure"),
+                f"measure （{entry.measure}） is not one of indicator {entry.indicator}'s "
+                f"measures ({shown})",
+                "fix the number or drop `measure:`",
+            )
+    year = checklist.meta.year
+    start, end = report_window(year)
+    if entry.date is not None and not start <= entry.date <= end:
+        yield (
+            "ZW605",
+            (*at, "date"),
+            f"the date {entry.date.isoformat()} lies outside {year} and its report window "
+            f"({start.isoformat()} – {end.isoformat()})",
+            "check the year of the date",
+        )
+    if entry.status is Status.done and not entry.evidence:
+        yield (
+            "ZW606",
+            (*at, "status"),
+            f"indicator {entry.indicator} is 已完成 without evidence",
+            "add `evidence:` — a link or what 可检视成果 was produced",
+        )
+
+
+def _findings(ledger: Ledger, checklist: Checklist, registry: Registry) -> Iterator[Finding]:
+    if ledger.year != checklist.meta.year:
+        yield (
+            "ZW607",
+            ("year",),
+            f"the ledger is for {ledger.year}, the checklist for {checklist.meta.year}",
+            "give the ledger of the same year with --ledger",
+        )
+    if ledger.place is not None and ledger.place != checklist.meta.place:
+        yield (
+            "ZW607",
+            ("place",),
+            f"the ledger is for {ledger.place}, the checklist for {checklist.meta.place}",
+            "give the ledger of the same checklist with --ledger",
+        )
+    for index, entry in enumerate(ledger.entries):
+        yield from _entry(index, entry, checklist, registry)
+
+
+def _waived(ledger: Ledger, at: tuple[str | int, ...], code: str) -> bool:
+    name = CODES[code][0]
+    waivers = list(ledger.waive)
+    if len(at) >= 2 and at[0] == "entries" and isinstance(at[1], int):
+        waivers += ledger.entries[at[1]].waive
+    return any(w.rule in (code, name) for w in waivers)
+
+
+def check_ledger(
+    ledger: Ledger, positions: Positions, checklist: Checklist, registry: Registry
+) -> list[Problem]:
+    """Every ledger finding not waived, sorted by line and column."""
+    problems = []
+    for code, at, message, hint in _findings(ledger, checklist, registry):
+        if _waived(ledger, at, code):
+            continue
+        name, severity = CODES[code]
+        line, col = positions.of(at)
+        problems.append(
+            Problem(positions.path, line, col, code, name, severity, message, hint, at)
+        )
+    return sorted(problems)

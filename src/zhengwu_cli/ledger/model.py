@@ -1,0 +1,96 @@
+"""The ledger (台账) models: one entry per report of progress on an indicator.
+
+The ledger is a log: entries are kept in the order they were added, and for one indicator (and
+unit, and measure) the *last* entry is the current state; earlier ones stay as its history. So
+nothing is ever lost by adding an entry, and `zhengwu collect` only ever appends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..model import Waiver
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Status(str, Enum):
+    """完成情况: what a unit reports for an indicator."""
+
+    not_started = "未启动"
+    in_progress = "推进中"
+    done = "已完成"
+    not_applicable = "不适用"
+
+
+STATUS_ORDER = [Status.done, Status.in_progress, Status.not_started, Status.not_applicable]
+
+_DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+
+
+class Entry(Strict):
+    """One report of progress: an indicator's status (for one unit, optionally one measure)."""
+
+    indicator: int = Field(ge=1, description="细化指标 number in the checklist")
+    unit: str | None = Field(
+        default=None, description="the reporting unit; absent: the indicator as a whole"
+    )
+    measure: int | None = Field(default=None, ge=1, description="工作措施 number, if per measure")
+    status: Status
+    date: dt.date | None = Field(
+        default=None, description="完成日期 for 已完成; otherwise the date of the report"
+    )
+    evidence: str | None = Field(
+        default=None, description="可检视成果 produced: a link or a description"
+    )
+    notes: str | None = Field(default=None, description="remarks; for unfinished items, why")
+    reported_by: str | None = Field(default=None, description="who reported it")
+    source: str | None = Field(default=None, description="the sheet it was collected from")
+    waive: list[Waiver] = Field(default_factory=list)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _chinese_date(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            match = _DATE_CN.match(value)
+            if match:
+                return dt.date(*(int(g) for g in match.groups()))
+        return value
+
+    @field_validator("unit", "evidence", "notes", "reported_by", "source")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if isinstance(value, str) else value
+
+    @property
+    def key(self) -> tuple[int, str | None, int | None]:
+        return (self.indicator, self.unit, self.measure)
+
+    def same_report(self, other: Entry) -> bool:
+        """The same status, date, evidence and notes (who and from where may differ)."""
+        fields = ("status", "date", "evidence", "notes")
+        return all(getattr(self, f) == getattr(other, f) for f in fields)
+
+
+class Ledger(Strict):
+    """A year's 台账 for one checklist."""
+
+    schema_version: Literal[1] = 1
+    place: str | None = Field(default=None, description="the checklist's place, e.g. 四平市")
+    year: int = Field(ge=2000, le=2100, description="the plan year of the checklist")
+    entries: list[Entry] = Field(default_factory=list)
+    waive: list[Waiver] = Field(default_factory=list)
+
+    def current(self) -> dict[tuple[int, str | None, int | None], Entry]:
+        """The last entry for each (indicator, unit, measure)."""
+        result: dict[tuple[int, str | None, int | None], Entry] = {}
+        for entry in self.entries:
+            result[entry.key] = entry
+        return result
