@@ -1,0 +1,332 @@
+"""The Word template (styles, page set-up, footer) and the text templates (titles, lines, headings).
+
+The Word template is read once, as the raw parts of its zip archive; each sheet is that archive with
+a new `word/document.xml`, so nothing the staff set in Word or WPS is lost and rendering many sheets
+costs one zip write each. The renderer needs the styles in STYLES (by the name shown in Word);
+a template without one of them is a RenderError naming every missing style.
+
+The text templates (`sheet.yaml`) are jinja2 strings with StrictUndefined; each key may use only
+the placeholders listed in PLACEHOLDERS, checked when the file is loaded, so a misspelt
+placeholder is an error at its line and column before any file is written.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+import yaml
+from lxml import etree  # type: ignore[import-untyped]
+
+from ..model import Role
+from . import RenderError
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+R_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# key → (style name as shown in Word, style type)
+STYLES: dict[str, tuple[str, str]] = {
+    "title": ("任务单标题", "paragraph"),
+    "note": ("任务单说明", "paragraph"),
+    "label": ("附件标识", "paragraph"),
+    "heading": ("表头", "paragraph"),
+    "text": ("表格文字", "paragraph"),
+    "center": ("表格文字居中", "paragraph"),
+    "table": ("任务单表格", "table"),
+}
+
+
+@dataclass(frozen=True)
+class Style:
+    style_id: str
+    fonts: str  # a ready <w:rFonts …/> for runs: the style's explicit fonts, eastAsia included
+
+
+@dataclass
+class WordTemplate:
+    path: Path
+    entries: list[tuple[zipfile.ZipInfo, bytes]]
+    document_part: str  # e.g. word/document.xml
+    document: bytes
+    styles: dict[str, Style]
+
+
+def _read_zip(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return [(info, archive.read(info)) for info in archive.infolist()]
+    except FileNotFoundError:
+        raise RenderError(f"{path}: no such template; check the --template path") from None
+    except IsADirectoryError:
+        raise RenderError(f"{path}: this is a folder; --template takes a .docx file") from None
+    except (zipfile.BadZipFile, OSError) as error:
+        raise RenderError(
+            f"{path}: not a Word .docx file ({error}); save the template as .docx "
+            "(Word: 另存为 › Word 文档) and try again"
+        ) from None
+
+
+def _xml(path: Path, part: str, data: bytes | None) -> etree._Element:
+    if data is None:
+        raise RenderError(f"{path}: the .docx has no {part}; save it again from Word or WPS")
+    try:
+        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError as error:
+        raise RenderError(f"{path}: {part} is damaged ({error}); save it again from Word") from None
+
+
+def _target(path: Path, parts: dict[str, bytes], rels_part: str, base: str, kind: str) -> str:
+    rels = _xml(path, rels_part, parts.get(rels_part))
+    for rel in rels.iter(f"{{{PKG_RELS}}}Relationship"):
+        if rel.get("Type") == kind:
+            target = rel.get("Target", "")
+            return (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(base, target))
+            )
+    raise RenderError(f"{path}: not a Word document (no {kind.rsplit('/', 1)[-1]} part)")
+
+
+def _fonts(by_id: dict[str, etree._Element], defaults: etree._Element | None, sid: str) -> str:
+    """The explicit fonts a style resolves to (its own, then basedOn, then the defaults)."""
+    found: dict[str, str] = {}
+    seen: set[str] = set()
+    current: str | None = sid
+    chain: list[etree._Element] = []
+    while current and current not in seen and current in by_id:
+        seen.add(current)
+        chain.append(by_id[current])
+        based = by_id[current].find(_w("basedOn"))
+        current = based.get(_w("val")) if based is not None else None
+    if defaults is not None:
+        chain.append(defaults)
+    for element in chain:
+        rfonts = element.find(f"{_w('rPr')}/{_w('rFonts')}")
+        if rfonts is None:
+            continue
+        for attr in ("ascii", "hAnsi", "eastAsia"):
+            value = rfonts.get(_w(attr))
+            if value and attr not in found:
+                found[attr] = value
+    attrs = "".join(f" w:{k}={quoteattr(v)}" for k, v in found.items())
+    return f"<w:rFonts{attrs}/>" if attrs else ""
+
+
+def load_word(path: Path) -> WordTemplate:
+    entries = _read_zip(path)
+    parts = {info.filename: data for info, data in entries}
+    document_part = _target(path, parts, "_rels/.rels", "", R_DOC)
+    folder = posixpath.dirname(document_part)
+    rels_part = posixpath.join(folder, "_rels", posixpath.basename(document_part) + ".rels")
+    styles_part = _target(path, parts, rels_part, folder, R_STYLES)
+    styles = _xml(path, styles_part, parts.get(styles_part))
+    _xml(path, document_part, parts.get(document_part))
+
+    by_name: dict[str, tuple[str, etree._Element]] = {}
+    by_id: dict[str, etree._Element] = {}
+    for style in styles.iter(_w("style")):
+        sid = style.get(_w("styleId"), "")
+        by_id[sid] = style
+        name = style.find(_w("name"))
+        if name is not None:
+            by_name[name.get(_w("val"), "")] = (style.get(_w("type"), "paragraph"), style)
+    defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}")
+
+    missing = [f"{name}（{kind}）" for name, kind in STYLES.values() if name not in by_name]
+    wrong = [
+        f"{name} is a {by_name[name][0]} style, not a {kind} style"
+        for name, kind in STYLES.values()
+        if name in by_name and by_name[name][0] != kind
+    ]
+    if missing or wrong:
+        what = []
+        if missing:
+            what.append("it lacks the styles " + "、".join(missing))
+        what += wrong
+        raise RenderError(
+            f"{path}: the template cannot be used: {'; '.join(what)}. Add them with exactly these "
+            "names (Word: 开始 › 样式 › 新建样式), or start from a copy of the bundled "
+            "templates/sheet.docx"
+        )
+    found: dict[str, Style] = {}
+    for key, (name, _) in STYLES.items():
+        sid = by_name[name][1].get(_w("styleId"), "")
+        found[key] = Style(sid, _fonts(by_id, defaults, sid))
+    return WordTemplate(path, entries, document_part, parts[document_part], found)
+
+
+# ---------------------------------------------------------------------------------------------
+# text templates
+
+COMMON = {"place", "year", "title", "generated"}
+PLACEHOLDERS: dict[str, set[str]] = {
+    "unit_file": COMMON | {"unit"},
+    "unit_title": COMMON | {"unit", "total", "counts"},
+    "unit_note": COMMON | {"unit", "total", "counts"},
+    "role_own": {"role", "via", "duty"},
+    "role_others_heading": set(),
+    "role_others_line": {"role", "units"},
+    "full_file": COMMON,
+    "full_label": COMMON | {"total"},
+    "full_title": COMMON | {"total"},
+    "full_note": COMMON | {"total"},
+}
+REQUIRED = {"unit_file": {"unit"}, "unit_title": {"unit"}}  # else every unit gets the same one
+OPTIONAL = {"full_note"}
+COLUMNS = {"unit_columns": 8, "full_columns": 7}
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    width: float
+
+
+@dataclass
+class TextTemplates:
+    path: Path
+    templates: dict[str, Any] = field(default_factory=dict)  # key → jinja2.Template
+    where: dict[str, tuple[int, int]] = field(default_factory=dict)
+    columns: dict[str, list[Column]] = field(default_factory=dict)
+    role_names: dict[Role, str] = field(default_factory=dict)
+
+    def has(self, key: str) -> bool:
+        return key in self.templates
+
+    def render(self, key: str, **values: Any) -> str:
+        import jinja2
+
+        try:
+            return str(self.templates[key].render(**values))
+        except jinja2.TemplateError as error:
+            line, col = self.where.get(key, (1, 1))
+            raise RenderError(
+                f"{self.path}:{line}:{col}: `{key}` cannot be filled in: {error}; "
+                f"it may use {', '.join(sorted(values)) or 'no placeholders'}"
+            ) from None
+
+
+def _fail(path: Path, at: tuple[int, int], message: str) -> RenderError:
+    return RenderError(f"{path}:{at[0]}:{at[1]}: {message}")
+
+
+def load_texts(path: Path) -> TextTemplates:
+    import jinja2
+    from jinja2 import meta
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RenderError(f"{path}: no such text template file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RenderError(f"{path}: cannot read the text templates ({error})") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _fail(path, at, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise _fail(path, (1, 1), "expected a mapping of keys (unit_title: …, full_title: …)")
+    where: dict[str, tuple[int, int]] = {}
+    for key_node, value_node in node.value:
+        mark = value_node.start_mark
+        where[str(key_node.value)] = (mark.line + 1, mark.column + 1)
+
+    result = TextTemplates(path, where=where)
+    keys = (*PLACEHOLDERS, *COLUMNS, "role_names")
+    missing = [k for k in keys if k not in data and k not in OPTIONAL]
+    if missing:
+        raise _fail(
+            path,
+            (1, 1),
+            f"missing the keys {', '.join(missing)}; copy them from the "
+            "bundled templates/sheet.yaml",
+        )
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    for key, allowed in PLACEHOLDERS.items():
+        if key not in data:
+            continue
+        source = data[key]
+        at = where[key]
+        if not isinstance(source, str):
+            raise _fail(path, at, f"`{key}` must be a text (in quotes)")
+        try:
+            parsed = env.parse(source)
+        except jinja2.TemplateSyntaxError as error:
+            raise _fail(path, at, f"`{key}` is not a valid template: {error.message}") from None
+        used = meta.find_undeclared_variables(parsed)
+        unknown = sorted(used - allowed)
+        if unknown:
+            raise _fail(
+                path,
+                at,
+                f"`{key}` uses {', '.join('{{ ' + u + ' }}' for u in unknown)}, "
+                f"which the renderer does not provide; it may use "
+                f"{', '.join(sorted(allowed)) or 'no placeholders'}",
+            )
+        lacking = sorted(REQUIRED.get(key, set()) - used)
+        if lacking:
+            raise _fail(
+                path,
+                at,
+                f"`{key}` must contain {{{{ {lacking[0]} }}}}, or every unit "
+                "would get the same one",
+            )
+        result.templates[key] = env.from_string(source)
+    for key, count in COLUMNS.items():
+        result.columns[key] = _columns(path, where[key], key, data[key], count)
+    names = data["role_names"]
+    if not isinstance(names, dict) or any(role.value not in names for role in Role):
+        raise _fail(
+            path,
+            where["role_names"],
+            "`role_names` must name every role: " + ", ".join(r.value for r in Role),
+        )
+    result.role_names = {role: str(names[role.value]) for role in Role}
+    return result
+
+
+def _columns(path: Path, at: tuple[int, int], key: str, value: Any, count: int) -> list[Column]:
+    if not isinstance(value, list) or len(value) != count:
+        raise _fail(
+            path,
+            at,
+            f"`{key}` must list {count} columns, in the order of the bundled templates/sheet.yaml",
+        )
+    result: list[Column] = []
+    for item in value:
+        ok = isinstance(item, dict) and isinstance(item.get("heading"), str)
+        width = item.get("width") if isinstance(item, dict) else None
+        if not ok or not isinstance(width, (int, float)) or width <= 0:
+            shape = "{heading: 名称, width: 正数}"
+            raise _fail(path, at, f"each of `{key}` is {shape}; got {item!r}")
+        result.append(Column(str(item["heading"]), float(width)))
+    return result
+
+
+def text_templates_for(word_template: Path, bundled: Path) -> Path:
+    """The .yaml beside a chosen .docx (same stem) if present, else the bundled sheet.yaml."""
+    beside = word_template.with_suffix(".yaml")
+    return beside if beside.is_file() else bundled
