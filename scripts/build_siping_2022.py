@@ -49,13 +49,21 @@ CORRECTIONS: dict[tuple[str, int], tuple[str, str, str]] = {
 INFERRED_UNITS: dict[int, tuple[str, list[dict[str, Any]]]] = {
     48: (
         "责任单位栏空白；工作措施（55）写明“由市政府办公室信息科牵头开展政府公报编制工作”",
-        [{"role": "牵头", "units": [{"unit": "市政府办公室", "duty": "信息科牵头开展政府公报编制工作"}]}],
+        [
+            {
+                "role": "牵头",
+                "units": [{"unit": "市政府办公室", "duty": "信息科牵头开展政府公报编制工作"}],
+            }
+        ],
     ),
     57: (
         "责任单位栏空白；工作措施（64）写明“市政府办公室统一调度统建或自建系统平台，"
         "市政数局和其他相关部门配合建好数据库”",
         [
-            {"role": "牵头", "units": [{"unit": "市政府办公室", "duty": "统一调度统建或自建系统平台"}]},
+            {
+                "role": "牵头",
+                "units": [{"unit": "市政府办公室", "duty": "统一调度统建或自建系统平台"}],
+            },
             {
                 "role": "配合",
                 "units": [{"unit": "市政数局", "duty": "配合建好数据库，抓好数据采集和对接工作"}],
@@ -69,7 +77,10 @@ INFERRED_UNITS: dict[int, tuple[str, list[dict[str, Any]]]] = {
 # (kind, number) -> waivers; kind is task (Chinese numeral), indicator or measure (int).
 WAIVERS: dict[tuple[str, int | str], list[dict[str, str]]] = {
     ("task", "五"): [
-        {"rule": "ZW101", "reason": "原表主要任务编号即从（三）跳到（五），照录不改号，以便与原件对照"},
+        {
+            "rule": "ZW101",
+            "reason": "原表主要任务编号即从（三）跳到（五），照录不改号，以便与原件对照",
+        },
     ],
 }
 
@@ -127,15 +138,24 @@ def build() -> dict[str, Any]:
                         {"text": m.group(2), "line": goal_line, "note": "续页重复目标栏时的写法"}
                     )
             else:
-                goals.append({"number": m.group(1), "title": m.group(2), "line": goal_line, "tasks": []})
+                goals.append(
+                    {"number": m.group(1), "title": m.group(2), "line": goal_line, "tasks": []}
+                )
         if task_text:
             m = TASK.match(task_text)
             assert m, task_text
-            task = {"number": m.group(1), "title": m.group(2).rstrip("\n"), "line": task_line,
-                    "indicators": []}
+            task = {
+                "number": m.group(1),
+                "title": m.group(2).rstrip("\n"),
+                "line": task_line,
+                "indicators": [],
+            }
             if ("task", m.group(1)) in WAIVERS:
-                task = {**{k: task[k] for k in ("number", "title", "line")},
-                        "waive": WAIVERS["task", m.group(1)], "indicators": []}
+                task = {
+                    **{k: task[k] for k in ("number", "title", "line")},
+                    "waive": WAIVERS["task", m.group(1)],
+                    "indicators": [],
+                }
             goals[-1]["tasks"].append(task)
             carry = {}
         assert task is not None
@@ -154,16 +174,21 @@ def build() -> dict[str, Any]:
                 source = dict(carry[column])
                 origin_number = source.pop("from")
                 if column == "measures":
-                    return {"origin": "carried", "from": origin_number,
-                            "refs": [m["number"] for m in source["items"]]}
+                    return {
+                        "origin": "carried",
+                        "from": origin_number,
+                        "refs": [m["number"] for m in source["items"]],
+                    }
                 source.pop("original", None)
                 source.pop("note", None)
                 return {"origin": "carried", "from": origin_number, **source}
             return {"origin": "missing"}
 
         if unit_text:
-            roles = [r.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-                     for r in parse_unit_text(unit_text, registry)]
+            roles = [
+                r.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+                for r in parse_unit_text(unit_text, registry)
+            ]
             indicator["units"] = cell("units", {"text": unit_text, "roles": roles})
         elif number in INFERRED_UNITS and "units" not in carry:
             reason, roles = INFERRED_UNITS[number]

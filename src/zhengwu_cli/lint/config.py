@@ -1,10 +1,10 @@
 """Project configuration: `[tool.zhengwu.lint]` (or `[tool.zhengwu]`) in the nearest pyproject.toml.
 
-    [tool.zhengwu.lint]
-    select = ["ZW1", "ZW2"]          # codes, code prefixes or names; default: every rule
-    ignore = ["term-variant"]
-    strict = true                     # fail on warnings too
-    severity = { ZW504 = "error" }    # raise or lower a rule's level
+[tool.zhengwu.lint]
+select = ["ZW1", "ZW2"]          # codes, code prefixes or names; default: every rule
+ignore = ["term-variant"]
+strict = true                     # fail on warnings too
+severity = { ZW504 = "error" }    # raise or lower a rule's level
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _strings(value: Any, where: str) -> list[str]:
         return [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise ConfigError(f"{where} must be a list of rule codes or names, e.g. [\"ZW101\"]")
+    raise ConfigError(f'{where} must be a list of rule codes or names, e.g. ["ZW101"]')
 
 
 def read_config(path: Path) -> Options:
@@ -74,7 +74,7 @@ def read_config(path: Path) -> Options:
         options.strict = table["strict"]
     severity = table.get("severity", {})
     if not isinstance(severity, dict):
-        raise ConfigError(f"{where} severity must be a table, e.g. {{ ZW504 = \"error\" }}")
+        raise ConfigError(f'{where} severity must be a table, e.g. {{ ZW504 = "error" }}')
     for code, level in severity.items():
         if level not in {s.value for s in Severity}:
             raise ConfigError(f"{where} severity.{code}: “{level}” is not error, warning or info")

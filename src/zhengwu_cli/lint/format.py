@@ -100,10 +100,9 @@ def _colour() -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    import click
+    import sys
 
-    stream = click.get_text_stream("stdout")
-    return bool(getattr(stream, "isatty", lambda: False)())
+    return bool(getattr(sys.stdout, "isatty", lambda: False)())
 
 
 def auto(results: Sequence[Result]) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -17,7 +19,7 @@ def schema(kind: str = "checklist") -> dict[str, Any]:
     from ..model import Checklist
     from ..units import Registry
 
-    model = {"checklist": Checklist, "registry": Registry}[kind]
+    model: type[BaseModel] = Checklist if kind == "checklist" else Registry
     generated = model.model_json_schema(by_alias=True)
     return {"$schema": DIALECT, "$id": f"{kind}.schema.json", **generated}
 
