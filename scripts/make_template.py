@@ -94,12 +94,11 @@ def build() -> object:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
 
-    for style in styles:  # built-in headings etc. carry majorEastAsia / minorEastAsia themes
-        rpr = style.element.rPr
-        if rpr is not None and rpr.rFonts is not None:
-            for key in list(rpr.rFonts.attrib):
-                if key.endswith("Theme") or key.endswith("theme"):
-                    del rpr.rFonts.attrib[key]
+    # Built-in styles (headings, table styles …) carry majorEastAsia / minorEastAsia themes.
+    for rfonts in styles.element.iter(qn("w:rFonts")):
+        for key in list(rfonts.attrib):
+            if key.endswith("Theme") or key.endswith("theme"):
+                del rfonts.attrib[key]
 
     for name, style_id, font, size, align, bold, after in PARAGRAPH_STYLES:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)

@@ -1,0 +1,322 @@
+"""`zhengwu render`: read the written .docx back and check what a reader of the sheet would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from zhengwu_cli.cli import cli
+from zhengwu_cli.load import load
+from zhengwu_cli.query import Filters, rows, select, units_with_rows
+from zhengwu_cli.resources import default_checklist, templates_dir
+
+UNIT_HEADINGS = [
+    "序号",
+    "主要任务",
+    "细化指标",
+    "责任角色",
+    "工作措施",
+    "完成时限",
+    "可检视成果",
+    "完成情况",
+]
+FULL_HEADINGS = ["目标", "主要任务", "细化指标", "责任单位", "工作措施", "完成时限", "可检视成果"]
+
+
+def run(args: list[str], cwd: Path) -> tuple[int, str]:
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def loaded():  # type: ignore[no-untyped-def]
+    return load(default_checklist())
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("render")
+    code, output = run(["render", "--unit", "市司法局"], folder)
+    assert code == 0, output
+    code, output = run(["render", "--full"], folder)
+    assert code == 0, output
+    return folder / "out" / "2022"
+
+
+def expected_rows(loaded, unit: str):  # type: ignore[no-untyped-def]
+    return select(rows(loaded.checklist, loaded.registry), Filters(units=[unit]), loaded.registry)
+
+
+def cell_text(cell) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(p.text for p in cell.paragraphs)
+
+
+def test_unit_sheet_holds_exactly_the_units_indicators(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    document = Document(str(rendered / "市司法局.docx"))
+    table = document.tables[0]
+    table_rows = table.rows
+    assert [cell_text(c) for c in table_rows[0].cells] == UNIT_HEADINGS
+    expected = expected_rows(loaded, "市司法局")
+    assert len(expected) > 5
+    data = [r.cells for r in table_rows[1:]]
+    assert len(data) == len(expected)
+    assert [cell_text(c[0]) for c in data] == [str(r.number) for r in expected]
+    assert [cell_text(c[2]) for c in data] == [r.indicator.text.strip() for r in expected]
+    others = {i.text.strip() for _, _, i in loaded.checklist.indicators()} - {
+        r.indicator.text.strip() for r in expected
+    }
+    body = "\n".join(cell_text(c[2]) for c in data)
+    assert not any(text in body.split("\n") for text in others)
+    assert all(cell_text(c[7]) == "" for c in data)  # 完成情况 left to be filled in
+
+
+def test_unit_sheet_title_counts_and_partners(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    document = Document(str(rendered / "市司法局.docx"))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[0] == "四平市2022年政务公开工作任务清单（市司法局）"
+    total = len(expected_rows(loaded, "市司法局"))
+    assert texts[1].startswith(f"共{total}项细化指标（牵头")
+    assert "生成日期：" in texts[1]
+    first = document.tables[0].rows[1].cells
+    roles = cell_text(first[3]).split("\n")
+    assert roles[0] == "牵头"
+    assert "牵头：市政府办公室" in roles  # the other lead is named
+    assert not any("市司法局" in line for line in roles[1:])  # not itself
+
+
+def test_header_row_repeats_and_only_it(rendered: Path) -> None:
+    table = Document(str(rendered / "市司法局.docx")).tables[0]
+    flags = [
+        tr._tr.trPr is not None and tr._tr.trPr.find(qn("w:tblHeader")) is not None
+        for tr in table.rows
+    ]
+    assert flags[0] is True
+    assert not any(flags[1:])
+
+
+def test_landscape_a4_with_page_number(rendered: Path) -> None:
+    document = Document(str(rendered / "市司法局.docx"))
+    section = document.sections[-1]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert abs(section.page_width - Mm(297)) < Mm(1)
+    assert abs(section.page_height - Mm(210)) < Mm(1)
+    assert abs(section.top_margin - Mm(28)) < Mm(1)  # the binding edge on top
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "— " in footer and " —" in footer
+
+
+def test_east_asian_fonts_are_explicit(rendered: Path) -> None:
+    document = Document(str(rendered / "市司法局.docx"))
+    title_run = document.paragraphs[0].runs[0]
+    assert title_run._r.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    table = document.tables[0]
+    header_fonts = {
+        r._r.rPr.rFonts.get(qn("w:eastAsia"))
+        for c in table.rows[0].cells
+        for p in c.paragraphs
+        for r in p.runs
+    }
+    assert header_fonts == {"黑体"}
+    body_fonts = {
+        r._r.rPr.rFonts.get(qn("w:eastAsia"))
+        for row in table.rows[1:]
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+    }
+    assert body_fonts == {"仿宋_GB2312"}
+    styles = document.styles.element.xml
+    assert "eastAsiaTheme" not in styles
+    assert document.styles["表格文字"].font.size.pt == 10.5
+
+
+def test_task_cells_are_merged(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    table = Document(str(rendered / "市司法局.docx")).tables[0]
+    merges = []
+    for tr in table._tbl.tr_lst[1:]:
+        tc = tr.tc_lst[1]
+        vmerge = tc.tcPr.find(qn("w:vMerge"))
+        merges.append(None if vmerge is None else vmerge.get(qn("w:val"), "continue"))
+    expected = expected_rows(loaded, "市司法局")
+    for i, row in enumerate(expected):
+        same_as_above = i > 0 and expected[i - 1].task is row.task
+        same_as_below = i + 1 < len(expected) and expected[i + 1].task is row.task
+        want = "continue" if same_as_above else "restart" if same_as_below else None
+        assert merges[i] == want, (row.number, merges[i])
+    assert "restart" in merges and "continue" in merges
+    # python-docx sees the merged cell as one cell spanning the rows
+    assert table.rows[1].cells[1]._tc is table.rows[2].cells[1]._tc
+
+
+def test_column_widths_are_fixed_in_grid_and_cells(rendered: Path) -> None:
+    document = Document(str(rendered / "市司法局.docx"))
+    tbl = document.tables[0]._tbl
+    assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    grid = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(grid) == 8 and min(grid) > 400
+    section = document.sections[-1]
+    type_area = (section.page_width - section.left_margin - section.right_margin) / 635  # twips
+    assert abs(sum(grid) - type_area) < 5
+    for tr in tbl.tr_lst:
+        widths = [int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for tc in tr.tc_lst]
+        assert widths == grid
+
+
+def test_full_table_has_every_indicator_in_seven_columns(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    document = Document(str(rendered / "四平市2022年政务公开工作任务清单.docx"))
+    assert document.paragraphs[0].text == "附件"
+    assert document.paragraphs[1].text == loaded.checklist.meta.title
+    table = document.tables[0]
+    assert [cell_text(c) for c in table.rows[0].cells] == FULL_HEADINGS
+    assert len(table.rows) - 1 == 85 == len(loaded.checklist.indicators())
+    goal_cells = [tr.tc_lst[0] for tr in table._tbl.tr_lst[1:]]
+    restarts = [
+        tc
+        for tc in goal_cells
+        if (v := tc.tcPr.find(qn("w:vMerge"))) is not None and v.get(qn("w:val")) == "restart"
+    ]
+    assert len(restarts) == len(loaded.checklist.goals)
+    first = table.rows[1].cells
+    assert cell_text(first[0]).startswith("一、")
+    assert cell_text(first[2]).startswith("1.")
+
+
+def test_all_writes_one_sheet_per_unit_and_refuses_to_overwrite(tmp_path: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    code, output = run(["render", "--all", "-o", "sheets"], tmp_path)
+    assert code == 0, output
+    units = units_with_rows(loaded.checklist, loaded.registry)
+    written = sorted(p.name for p in (tmp_path / "sheets").iterdir())
+    assert written == sorted(f"{u}.docx" for u in units)
+    lishu = Document(str(tmp_path / "sheets" / "梨树县.docx")).tables[0]
+    assert len(lishu.rows) - 1 == len(expected_rows(loaded, "梨树县"))
+    (tmp_path / "sheets" / "梨树县.docx").unlink()
+    code, output = run(["render", "--all", "-o", "sheets"], tmp_path)
+    assert code == 2
+    assert "nothing was written" in output and "--force" in output
+    assert not (tmp_path / "sheets" / "梨树县.docx").exists()  # none written, as it says
+    code, output = run(["render", "--all", "-o", "sheets", "--force"], tmp_path)
+    assert code == 0, output
+    assert (tmp_path / "sheets" / "梨树县.docx").exists()
+    assert not [p for p in (tmp_path / "sheets").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_existing_file_is_kept_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "mine.docx"
+    target.write_bytes(b"keep me")
+    code, output = run(["render", "--unit", "市司法局", "-o", "mine.docx"], tmp_path)
+    assert code == 2
+    assert "mine.docx" in output and "--force" in output and "Traceback" not in output
+    assert target.read_bytes() == b"keep me"
+    code, output = run(["render", "--unit", "市司法局", "-o", "mine.docx", "-f"], tmp_path)
+    assert code == 0, output
+    assert zipfile.is_zipfile(target)
+
+
+def test_filters_apply(tmp_path: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    code, output = run(["render", "--unit", "梨树县", "--month", "6", "-o", "x.docx"], tmp_path)
+    assert code == 0, output
+    expected = select(
+        rows(loaded.checklist, loaded.registry), Filters(units=["梨树县"], month=6), loaded.registry
+    )
+    table = Document(str(tmp_path / "x.docx")).tables[0]
+    assert [cell_text(r.cells[0]) for r in table.rows[1:]] == [str(r.number) for r in expected]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render"], "--unit"),
+        (["render", "--unit", "市司法局", "--all"], "cannot be combined"),
+        (["render", "--unit", "市不存在局"], "unknown unit"),
+        (["render", "--all", "-o", "a.docx"], "folder"),
+    ],
+)
+def test_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    code, output = run(args, tmp_path)
+    assert code == 2
+    assert message in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_missing_a_style_is_named(tmp_path: Path) -> None:
+    source = templates_dir() / "sheet.docx"
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/styles.xml":
+                data = data.replace("表头".encode(), b"Header X")
+            zout.writestr(info, data)
+    code, output = run(["render", "--unit", "市司法局", "--template", str(broken)], tmp_path)
+    assert code == 2
+    assert "表头" in output and "broken.docx" in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_text_template_with_unknown_placeholder_is_located(tmp_path: Path) -> None:
+    shutil.copy(templates_dir() / "sheet.docx", tmp_path / "mine.docx")
+    text = (templates_dir() / "sheet.yaml").read_text(encoding="utf-8")
+    text = text.replace('（{{ unit }}）"', '（{{ unti }}）"')
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if s.startswith("unit_title:"))
+    code, output = run(["render", "--unit", "市司法局", "--template", "mine.docx"], tmp_path)
+    assert code == 2
+    assert f"mine.yaml:{line}:" in output and "unti" in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_text_template_controls_title(tmp_path: Path) -> None:
+    shutil.copy(templates_dir() / "sheet.docx", tmp_path / "mine.docx")
+    text = (templates_dir() / "sheet.yaml").read_text(encoding="utf-8")
+    text = text.replace("年政务公开工作任务清单（{{ unit }}）", "年任务单：{{ unit }}")
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    code, output = run(["render", "-u", "市司法局", "-t", "mine.docx", "-o", "t.docx"], tmp_path)
+    assert code == 0, output
+    assert Document(str(tmp_path / "t.docx")).paragraphs[0].text == "四平市2022年任务单：市司法局"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and pdftotext are not installed",
+)
+def test_libreoffice_converts_the_sheet(rendered: Path, tmp_path: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(rendered / "市司法局.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "市司法局.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    compact = "".join(text.split())
+    assert "四平市2022年政务公开工作任务清单（市司法局）" in compact
+    first = expected_rows(loaded, "市司法局")[0].indicator.text.strip()
+    assert first[:7] in compact  # table lines interleave in the text layer
+    assert "—1—" in compact
