@@ -320,3 +320,12 @@ def test_libreoffice_converts_the_sheet(rendered: Path, tmp_path: Path, loaded) 
     first = expected_rows(loaded, "市司法局")[0].indicator.text.strip()
     assert first[:7] in compact  # table lines interleave in the text layer
     assert "—1—" in compact
+
+
+def test_county_sheet_names_partners_not_its_own_group(tmp_path: Path) -> None:
+    code, output = run(["render", "--unit", "梨树县", "-o", "l.docx"], tmp_path)
+    assert code == 0, output
+    roles = cell_text(Document(str(tmp_path / "l.docx")).tables[0].rows[1].cells[3]).split("\n")
+    assert roles[0] == "共同落实（县（市）区政府）"
+    assert "牵头：市政府办公室、市司法局" in roles
+    assert not any("县（市）区政府" in line for line in roles[1:])

@@ -328,8 +328,9 @@ class Renderer:
             if line not in own:
                 own.append(self._clean(line, ind, "units"))
         others: dict[Role, list[str]] = {}
+        via = {a.via for a in row.roles if a.via}
         for a in row.named:
-            if a.unit == unit:
+            if a.unit == unit or a.unit in via:  # itself, or the group it is reached through
                 continue
             shown = f"{a.unit}（{a.duty}）" if a.duty else a.unit
             others.setdefault(a.role, []).append(self._clean(shown, ind, "units"))
