@@ -56,9 +56,19 @@ def convert(source: Path, fmt: str, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     profile = folder / "lo-profile"
     subprocess.run(
-        [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-         "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=180,
+        [
+            office,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     ext = fmt.split(":")[0]
     out = folder / f"{source.stem}.{ext}"

@@ -13,15 +13,29 @@ from zhengwu_cli.ledger.model import Status
 @pytest.mark.parametrize(
     ("text", "status", "when", "rest"),
     [
-        ("已完成 2022年6月30日 在门户网站发布目录", Status.done, date(2022, 6, 30), "在门户网站发布目录"),
-        ("完成，2022-05-10，https://example.gov.cn/a", Status.done, date(2022, 5, 10),
-         "https://example.gov.cn/a"),
+        (
+            "已完成 2022年6月30日 在门户网站发布目录",
+            Status.done,
+            date(2022, 6, 30),
+            "在门户网站发布目录",
+        ),
+        (
+            "完成，2022-05-10，https://example.gov.cn/a",
+            Status.done,
+            date(2022, 5, 10),
+            "https://example.gov.cn/a",
+        ),
         ("已完成。专栏已上线", Status.done, None, "专栏已上线"),
         ("推进中：正在起草", Status.in_progress, None, "正在起草"),
         ("进行中 2022/7/1 已征求意见", Status.in_progress, date(2022, 7, 1), "已征求意见"),
         ("未启动", Status.not_started, None, None),
         ("不适用\n本单位无此职能", Status.not_applicable, None, "本单位无此职能"),
-        ("  已完成 2022.6.3\n目录一份\n链接二  ", Status.done, date(2022, 6, 3), "目录一份\n链接二"),
+        (
+            "  已完成 2022.6.3\n目录一份\n链接二  ",
+            Status.done,
+            date(2022, 6, 3),
+            "目录一份\n链接二",
+        ),
     ],
 )
 def test_a_cell_reads_as_status_date_rest(
@@ -30,7 +44,10 @@ def test_a_cell_reads_as_status_date_rest(
     reading = read_cell(text)
     assert reading is not None
     assert (reading.status, reading.date, reading.rest, reading.guessed) == (
-        status, when, rest, False
+        status,
+        when,
+        rest,
+        False,
     )
 
 
@@ -42,7 +59,9 @@ def test_a_cell_without_status_word_is_in_progress_with_the_text_as_note() -> No
     reading = read_cell("已经起草了初稿，待审议")
     assert reading is not None
     assert (reading.status, reading.rest, reading.guessed) == (
-        Status.in_progress, "已经起草了初稿，待审议", True
+        Status.in_progress,
+        "已经起草了初稿，待审议",
+        True,
     )
 
 

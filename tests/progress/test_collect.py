@@ -33,7 +33,14 @@ def test_collect_starts_a_ledger_holding_what_was_filled(tmp_path: Path, blank: 
     entries = load_ledger(ledger).ledger.entries
     got = [(e.indicator, e.unit, e.status, str(e.date), e.evidence, e.notes) for e in entries]
     assert got == [
-        (1, "市司法局", Status.done, "2022-05-20", "在政府门户网站集中发布现行有效规范性文件86件", None),
+        (
+            1,
+            "市司法局",
+            Status.done,
+            "2022-05-20",
+            "在政府门户网站集中发布现行有效规范性文件86件",
+            None,
+        ),
         (2, "市司法局", Status.done, "2022-06-28", "https://example.gov.cn/gfxwj", None),
         (4, "市司法局", Status.in_progress, "None", None, "部分解读材料待报送"),
     ]
@@ -49,8 +56,11 @@ def test_conflicts_are_listed_not_applied_and_comments_kept(tmp_path: Path, blan
     ledger = tmp_path / "2022.yaml"
     ledger.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     original = ledger.read_text(encoding="utf-8")
-    sheet = fill(blank, {2: "推进中 仍在梳理", 5: "已完成 2022-06-01 解读材料20篇"},
-                 tmp_path / "市司法局.docx")
+    sheet = fill(
+        blank,
+        {2: "推进中 仍在梳理", 5: "已完成 2022-06-01 解读材料20篇"},
+        tmp_path / "市司法局.docx",
+    )
     result = run("collect", "--ledger", ledger, sheet)
     assert result.exit_code == 0, result.output
     assert "conflict: indicator 2 市司法局: the ledger has 已完成 2022-06-28" in result.stderr
@@ -64,12 +74,16 @@ def test_conflicts_are_listed_not_applied_and_comments_kept(tmp_path: Path, blan
     assert updated.exit_code == 0
     entries = load_ledger(ledger).ledger.entries
     mine = [(e.status, e.notes) for e in entries if e.indicator == 2 and e.unit == "市司法局"]
-    assert mine == [(Status.in_progress, "正在梳理废止文件目录"), (Status.done, None),
-                    (Status.in_progress, "仍在梳理")]
+    assert mine == [
+        (Status.in_progress, "正在梳理废止文件目录"),
+        (Status.done, None),
+        (Status.in_progress, "仍在梳理"),
+    ]
 
 
-def test_a_failed_write_leaves_the_old_ledger(tmp_path: Path, blank: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_ledger(
+    tmp_path: Path, blank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ledger = tmp_path / "2022.yaml"
     ledger.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     before = ledger.read_bytes()
@@ -86,8 +100,9 @@ def test_a_failed_write_leaves_the_old_ledger(tmp_path: Path, blank: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2022.yaml", "市司法局.docx"]
 
 
-def test_a_ledger_changed_meanwhile_is_not_overwritten(tmp_path: Path, blank: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_ledger_changed_meanwhile_is_not_overwritten(
+    tmp_path: Path, blank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from zhengwu_cli.ledger import merge
 
     ledger = tmp_path / "2022.yaml"
@@ -132,8 +147,9 @@ def test_bad_documents_are_skipped_and_exit_is_1_only_if_none_read(
     assert [e.indicator for e in load_ledger(ledger).ledger.entries] == [1]
 
 
-def test_a_cell_without_status_is_kept_as_a_note_with_a_warning(tmp_path: Path,
-                                                                blank: Path) -> None:
+def test_a_cell_without_status_is_kept_as_a_note_with_a_warning(
+    tmp_path: Path, blank: Path
+) -> None:
     sheet = fill(blank, {1: "已报送材料"}, tmp_path / "市司法局.docx")
     ledger = tmp_path / "2022.yaml"
     result = run("collect", "--ledger", ledger, sheet)

@@ -142,7 +142,9 @@ def status(
 @checklist_option
 @ledger_option
 @click.argument("sheets", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--unit", "-u", metavar="单位", help="The unit of every sheet given (else read from each).")
+@click.option(
+    "--unit", "-u", metavar="单位", help="The unit of every sheet given (else read from each)."
+)
 @click.option(
     "--update",
     is_flag=True,
@@ -211,7 +213,9 @@ def collect(
         click.echo(
             f"conflict: indicator {who}: the ledger has {_describe(current)}, "
             f"{new.source or 'the sheet'} says {_describe(new)}"
-            + ("; the sheet's value was added (the old stays as history)" if conflict.taken else ""),
+            + (
+                "; the sheet's value was added (the old stays as history)" if conflict.taken else ""
+            ),
             err=True,
         )
     kept = [c for c in result.conflicts if not c.taken]
@@ -255,15 +259,24 @@ def _describe(entry: object) -> str:
 @click.command("report")
 @checklist_option
 @ledger_option
-@click.option("--unit", "-u", metavar="单位",
-              help="A department's own report; a county's report covers its county's share.")
+@click.option(
+    "--unit",
+    "-u",
+    metavar="单位",
+    help="A department's own report; a county's report covers its county's share.",
+)
 @click.option("--as-of", metavar="DATE", help="The day the report stands on [default: today].")
 @click.option(
     "--format", "fmt", type=click.Choice(["docx", "md", "text"]), default="docx", show_default=True
 )
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="File to write [default: the text formats to stdout; docx: "
-              "落实<year>年政务公开工作要点情况.docx].")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="File to write [default: the text formats to stdout; docx: "
+    "落实<year>年政务公开工作要点情况.docx].",
+)
 @click.option("--force", "-f", is_flag=True, help="Overwrite the output file if it exists.")
 def report(
     checklist_path: Path | None,

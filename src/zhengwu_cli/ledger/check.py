@@ -42,9 +42,7 @@ def report_window(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year + 1, 3, 31)
 
 
-def _entry(
-    index: int, entry: Entry, checklist: Checklist, registry: Registry
-) -> Iterator[Finding]:
+def _entry(index: int, entry: Entry, checklist: Checklist, registry: Registry) -> Iterator[Finding]:
     at: tuple[str | int, ...] = ("entries", index)
     found = checklist.indicator(entry.indicator)
     if found is None:
@@ -144,7 +142,5 @@ def check_ledger(
             continue
         name, severity = CODES[code]
         line, col = positions.of(at)
-        problems.append(
-            Problem(positions.path, line, col, code, name, severity, message, hint, at)
-        )
+        problems.append(Problem(positions.path, line, col, code, name, severity, message, hint, at))
     return sorted(problems)

@@ -220,10 +220,16 @@ def read_sheet(
             sheet.rows += 1
             if checklist.indicator(number) is None:
                 sheet.warnings.append(
-                    Problem(shown, index, number_col + 1, "ZW611", "sheet-unknown-indicator",
-                            Severity.warning,
-                            f"序号 {number} is not an indicator of the checklist; row skipped",
-                            "was the 序号 cell edited? write the indicator's number back")
+                    Problem(
+                        shown,
+                        index,
+                        number_col + 1,
+                        "ZW611",
+                        "sheet-unknown-indicator",
+                        Severity.warning,
+                        f"序号 {number} is not an indicator of the checklist; row skipped",
+                        "was the 序号 cell edited? write the indicator's number back",
+                    )
                 )
                 continue
             reading = read_cell(cells.get(status_col, ""))
@@ -233,16 +239,26 @@ def read_sheet(
             where = (shown, index, status_col + 1)
             if reading.guessed:
                 sheet.warnings.append(
-                    Problem(*where, "ZW612", "sheet-no-status", Severity.warning,
-                            f"序号 {number}: 完成情况 does not start with a status; recorded as "
-                            "推进中 with the text as a note",
-                            "start the cell with 已完成, 推进中, 未启动 or 不适用")
+                    Problem(
+                        *where,
+                        "ZW612",
+                        "sheet-no-status",
+                        Severity.warning,
+                        f"序号 {number}: 完成情况 does not start with a status; recorded as "
+                        "推进中 with the text as a note",
+                        "start the cell with 已完成, 推进中, 未启动 or 不适用",
+                    )
                 )
             if reading.bad_date:
                 sheet.warnings.append(
-                    Problem(*where, "ZW613", "sheet-bad-date", Severity.warning,
-                            f"序号 {number}: “{reading.bad_date}” is not a date; kept in the text",
-                            "write the date as 2022年6月30日 or 2022-06-30")
+                    Problem(
+                        *where,
+                        "ZW613",
+                        "sheet-bad-date",
+                        Severity.warning,
+                        f"序号 {number}: “{reading.bad_date}” is not a date; kept in the text",
+                        "write the date as 2022年6月30日 or 2022-06-30",
+                    )
                 )
     if not found_header or sheet is None:
         raise SheetError(

@@ -21,7 +21,7 @@ class LoadedLedger:
 
 
 def default_ledger_path(checklist_path: Path, year: int) -> Path:
-    """progress/<year>.yaml beside the checklist's folder (checklists/2022.yaml → progress/2022.yaml).
+    """progress/<year>.yaml beside the checklist's folder (checklists/ → progress/).
 
     For the bundled checklist (inside the package) the ledger is ./progress/<year>.yaml.
     """

@@ -73,7 +73,8 @@ def plan(ledger: Ledger, incoming: list[Entry], registry: Registry, update: bool
 
 
 HEADER = """\
-# 政务公开工作台账（{place}{year}年）。由 zhengwu collect 追加，也可直接编辑；格式见 docs/ledger.md。
+# 政务公开工作台账（{place}{year}年）。由 zhengwu collect 追加，也可直接编辑；
+# 格式见 docs/ledger.md。
 # 同一细化指标（及单位、措施）可有多条：按先后排列，最后一条为当前情况，前面的保留为历史。
 """
 

@@ -58,9 +58,7 @@ def context(checklist: Checklist, standing: Standing) -> dict[str, Any]:
     numbers = {i.number for i in items}
     goals = {id(p.row.goal) for p in items}
     tasks = {id(p.row.task) for p in items}
-    measures = {
-        m.number for p in items for m in checklist.effective_measures(p.row.indicator)
-    }
+    measures = {m.number for p in items for m in checklist.effective_measures(p.row.indicator)}
     meta = checklist.meta
     by_goal = []
     for goal, tally, mine in standing.by_goal:
@@ -76,9 +74,7 @@ def context(checklist: Checklist, standing: Standing) -> dict[str, Any]:
                 "outcomes": [_item(p) for p in mine if p.status is Status.done],
             }
         )
-    unfinished = [
-        _item(p) for p in items if p.status in (Status.not_started, Status.in_progress)
-    ]
+    unfinished = [_item(p) for p in items if p.status in (Status.not_started, Status.in_progress)]
     return {
         "place": meta.place,
         "year": meta.year,
@@ -148,8 +144,8 @@ def render_text(values: dict[str, Any], fmt: str, folder: Path | None = None) ->
         raise LedgerError(f"{where}: template syntax: {error.message}") from None
     except UndefinedError as error:
         raise LedgerError(
-            f"{_template_line(error, name)}: {error.message}; the names a report template may use are listed in "
-            "templates/report/README.md"
+            f"{_template_line(error, name)}: {error.message}; the names a report template "
+            "may use are listed in templates/report/README.md"
         ) from None
     except TemplateError as error:
         raise LedgerError(f"{_template_line(error, name)}: {error}") from None

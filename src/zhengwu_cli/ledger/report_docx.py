@@ -61,7 +61,9 @@ def _layout(path: Path | None = None) -> tuple[dict[str, Any], Path]:
     needed = ("template", "line_spacing", "title", "heading1", "heading2", "body", "table")
     missing = [k for k in needed if not isinstance(data, dict) or k not in data]
     if missing:
-        raise LedgerError(f"{spec}: the layout lacks {', '.join(missing)}; see the bundled docx.yaml")
+        raise LedgerError(
+            f"{spec}: the layout lacks {', '.join(missing)}; see the bundled docx.yaml"
+        )
     return data, (spec.parent / str(data["template"])).resolve()
 
 
@@ -153,7 +155,12 @@ def _borders(grid: Any) -> None:
         borders.append(
             borders.makeelement(
                 qn(f"w:{edge}"),
-                {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"},
+                {
+                    qn("w:val"): "single",
+                    qn("w:sz"): "4",
+                    qn("w:space"): "0",
+                    qn("w:color"): "000000",
+                },
             )
         )
     tbl_pr.append(borders)

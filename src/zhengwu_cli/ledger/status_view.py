@@ -79,7 +79,9 @@ def show(standing: Standing) -> None:
         for item in standing.overdue:
             due = item.due.isoformat() if item.due else ""
             note = f"：{'；'.join(item.notes)}" if item.notes else ""
-            out.print(f"  {item.number:>3}  {item.status.value}  {due}  "
-                      f"{item.row.indicator.text.strip()[:40]}{note}")
+            out.print(
+                f"  {item.number:>3}  {item.status.value}  {due}  "
+                f"{item.row.indicator.text.strip()[:40]}{note}"
+            )
     else:
         out.print("没有逾期未完成的细化指标。")
