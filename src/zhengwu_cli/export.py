@@ -107,8 +107,18 @@ def record(row: Row, registry: Registry, queried: Sequence[str] = ()) -> Record:
     result: Record = {
         "indicator": indicator.number,
         "text": indicator.text.strip(),
-        "goal": {"number": row.goal.index, "numeral": row.goal.number, "title": row.goal.title},
-        "task": {"number": row.task.index, "numeral": row.task.number, "title": row.task.title},
+        "goal": {
+            "number": row.goal.index,
+            "numeral": row.goal.number,
+            "title": row.goal.title,
+            "heading": row.goal.heading,
+        },
+        "task": {
+            "number": row.task.index,
+            "numeral": row.task.number,
+            "title": row.task.title,
+            "heading": row.task.heading,
+        },
     }
     if queried:
         result["roles"] = [{"unit": a.unit, "role": a.role.value, "via": a.via} for a in row.roles]
@@ -180,8 +190,8 @@ def flat(rec: Record) -> dict[str, str | int | None]:
     many = roles is not None and len({r["unit"] for r in roles}) > 1
     return {
         "indicator": rec["indicator"],
-        "goal": f"{rec['goal']['numeral']}、{rec['goal']['title']}",
-        "task": f"（{rec['task']['numeral']}）{rec['task']['title']}",
+        "goal": rec["goal"]["heading"],
+        "task": rec["task"]["heading"],
         "text": rec["text"],
         "roles": roles_summary(roles, many) if roles is not None else None,
         "units": units_summary(rec["units"]),
@@ -306,10 +316,12 @@ def to_plain(recs: Sequence[Record], queried: Sequence[str] = ()) -> str:
     blocks: list[str] = []
     last_task = None
     for rec in recs:
-        task = f"（{rec['task']['numeral']}）{rec['task']['title']}"
+        task = rec["task"]["heading"]
         lines = []
         if task != last_task:
-            lines.append(f"{rec['goal']['numeral']}、{rec['goal']['title']} / {task}")
+            heading = " / ".join(h for h in (rec["goal"]["heading"], task) if h)
+            if heading:
+                lines.append(heading)
             last_task = task
         lines.append(f"{rec['indicator']:>3}  {rec['text']}")
         if queried:
@@ -421,8 +433,8 @@ def show_text(row: Row, rec: Record, source: str | None, source_line: str | None
     indicator = row.indicator
     lines = [
         f"细化指标 {indicator.number}",
-        f"  目标：{row.goal.label}{row.goal.title}",
-        f"  主要任务：{row.task.label}{row.task.title}",
+        *([f"  目标：{row.goal.heading}"] if row.goal.heading else []),
+        *([f"  主要任务：{row.task.heading}"] if row.task.heading else []),
         f"  指标：{rec['text']}",
     ]
     if indicator.original is not None:

@@ -377,6 +377,7 @@ class Loaded:
     registry: Registry
     registry_positions: Positions
     warnings: list[Problem] = field(default_factory=list)
+    unplaced: dict[int, list[str]] = field(default_factory=dict)  # indicator → names not read
 
 
 def load_model(model: type[M], path: Path) -> tuple[M, Positions, list[Problem]]:
@@ -405,6 +406,30 @@ def load(path: Path) -> Loaded:
             ]
         )
     registry, registry_positions, more = load_model(Registry, registry_path)
+    unplaced = read_inline_units(checklist, registry)
     return Loaded(
-        path, checklist, positions, registry_path, registry, registry_positions, warnings + more
+        path,
+        checklist,
+        positions,
+        registry_path,
+        registry,
+        registry_positions,
+        warnings + more,
+        unplaced,
     )
+
+
+def read_inline_units(checklist: Checklist, registry: Registry) -> dict[int, list[str]]:
+    """Fill the roles of 责任单位 cells that give only their text (as tables of other places
+    write them: "X牵头，Y、Z配合"); return, per indicator, the names no registry entry matches."""
+    from .unittext import read_unit_text
+
+    unplaced: dict[int, list[str]] = {}
+    for _, _, indicator in checklist.indicators():
+        cell = indicator.units
+        if cell.text and not cell.roles:
+            reading = read_unit_text(cell.text, registry)
+            cell.roles = reading.lines
+            if reading.unplaced:
+                unplaced[indicator.number] = reading.unplaced
+    return unplaced

@@ -109,14 +109,17 @@ class UnitsCell(CellBase):
     """The 责任单位 cell: the text as written and its reading as role lines."""
 
     text: str | None = Field(default=None, description="the cell's text, verbatim")
-    roles: list[RoleLine] = Field(default_factory=list)
+    roles: list[RoleLine] = Field(
+        default_factory=list,
+        description="the reading of the text; left out, zhengwu reads it from the text",
+    )
 
     @model_validator(mode="after")
     def _has_value(self) -> UnitsCell:
         if self.origin is Origin.missing and self.roles:
             raise ValueError("a missing cell has no `roles`: set `origin` to stated or inferred")
-        if self.origin is not Origin.missing and not self.roles:
-            raise ValueError("give the `roles`, or set `origin: missing`")
+        if self.origin is not Origin.missing and not self.roles and not self.text:
+            raise ValueError("give the `text` or the `roles`, or set `origin: missing`")
         return self
 
 
@@ -171,26 +174,38 @@ class Indicator(Correction):
 
 
 class Task(Correction):
-    """A 主要任务, numbered （一）（二）… as the source numbers it (gaps kept)."""
+    """A 主要任务, numbered （一）（二）… as the source numbers it (gaps kept).
 
-    number: str = Field(description="Chinese numeral as in the source, e.g. 十一")
-    title: str = Field(min_length=1)
+    A table without this level (see Meta.columns) has one task with no number and no title.
+    """
+
+    number: str | None = Field(
+        default=None, description="Chinese numeral as in the source, e.g. 十一"
+    )
+    title: str | None = Field(default=None, min_length=1)
     line: int | None = None
     indicators: list[Indicator] = Field(default_factory=list)
 
     @field_validator("number")
     @classmethod
-    def _numeral(cls, value: str) -> str:
-        chinese_to_int(value)
+    def _numeral(cls, value: str | None) -> str | None:
+        if value is not None:
+            chinese_to_int(value)
         return value
 
     @property
     def index(self) -> int:
-        return chinese_to_int(self.number)
+        """The number as an integer; 0 where the table has no such level."""
+        return chinese_to_int(self.number) if self.number else 0
 
     @property
     def label(self) -> str:
-        return f"（{self.number}）"
+        return f"（{self.number}）" if self.number else ""
+
+    @property
+    def heading(self) -> str:
+        """Label and title as the source writes them, e.g. （一）集中规范公开…; empty if absent."""
+        return f"{self.label}{self.title or ''}"
 
 
 class TitleVariant(Strict):
@@ -200,10 +215,15 @@ class TitleVariant(Strict):
 
 
 class Goal(Correction):
-    """A 目标, numbered 一、二、…"""
+    """A 目标, numbered 一、二、…
 
-    number: str = Field(description="Chinese numeral as in the source, e.g. 三")
-    title: str = Field(min_length=1)
+    A table without this level (see Meta.columns) has one goal with no number and no title.
+    """
+
+    number: str | None = Field(
+        default=None, description="Chinese numeral as in the source, e.g. 三"
+    )
+    title: str | None = Field(default=None, min_length=1)
     line: int | None = None
     variants: list[TitleVariant] = Field(
         default_factory=list, description="other wordings of the title in the source"
@@ -212,17 +232,48 @@ class Goal(Correction):
 
     @field_validator("number")
     @classmethod
-    def _numeral(cls, value: str) -> str:
-        chinese_to_int(value)
+    def _numeral(cls, value: str | None) -> str | None:
+        if value is not None:
+            chinese_to_int(value)
         return value
 
     @property
     def index(self) -> int:
-        return chinese_to_int(self.number)
+        """The number as an integer; 0 where the table has no such level."""
+        return chinese_to_int(self.number) if self.number else 0
 
     @property
     def label(self) -> str:
-        return f"{self.number}、"
+        return f"{self.number}、" if self.number else ""
+
+    @property
+    def heading(self) -> str:
+        """Label and title as the source writes them, e.g. 一、提升政策…; empty if absent."""
+        return f"{self.label}{self.title or ''}"
+
+
+class Column(str, Enum):
+    """The columns (and levels) a task table may have."""
+
+    goal = "goal"  # 目标
+    task = "task"  # 主要任务
+    indicator = "indicator"  # 细化指标: the row that is assigned and tracked (always present)
+    units = "units"  # 责任单位
+    measures = "measures"  # 工作措施
+    deadline = "deadline"  # 完成时限
+    outcome = "outcome"  # 可检视成果
+
+
+ALL_COLUMNS = list(Column)
+DEFAULT_HEADERS = {
+    Column.goal: "目标",
+    Column.task: "主要任务",
+    Column.indicator: "细化指标",
+    Column.units: "责任单位",
+    Column.measures: "工作措施",
+    Column.deadline: "完成时限",
+    Column.outcome: "可检视成果",
+}
 
 
 class Source(Strict):
@@ -240,6 +291,13 @@ class Meta(Strict):
     )
     source: Source
     registry: str = Field(description="the unit registry file, relative to the checklist")
+    columns: list[Column] = Field(
+        default_factory=lambda: list(ALL_COLUMNS),
+        description="the columns the table has; a level or column left out is absent, not empty",
+    )
+    headers: dict[Column, str] = Field(
+        default_factory=dict, description="the table's own column headings, where they differ"
+    )
     deadline_phrases: list[Phrase] = Field(
         default_factory=list,
         description="this table's own 完成时限 phrasings, tried before the built-in ones",
@@ -254,6 +312,30 @@ class Checklist(Strict):
     schema_version: Literal[1] = 1
     meta: Meta
     goals: list[Goal]
+
+    @model_validator(mode="after")
+    def _levels_match_columns(self) -> Checklist:
+        columns = self.meta.columns
+        if Column.indicator not in columns:
+            raise ValueError("meta.columns must include indicator (the row that is tracked)")
+        for level, items in (
+            (Column.goal, self.goals),
+            (Column.task, [t for g in self.goals for t in g.tasks]),
+        ):
+            for item in items:
+                if level in columns and (item.number is None or item.title is None):
+                    raise ValueError(
+                        f"every {level.value} needs a number and a title, since meta.columns "
+                        f"includes {level.value} (leave it out of meta.columns if the table has "
+                        "no such level)"
+                    )
+        return self
+
+    def has(self, column: Column) -> bool:
+        return column in self.meta.columns
+
+    def header(self, column: Column) -> str:
+        return self.meta.headers.get(column, DEFAULT_HEADERS[column])
 
     def tasks(self) -> list[tuple[Goal, Task]]:
         return [(goal, task) for goal in self.goals for task in goal.tasks]

@@ -53,7 +53,7 @@ def print_rows(recs: Sequence[Record], out: Console, queried: Sequence[str] = ()
         table.add_column(overflow="fold", header="可检视成果", ratio=2)
     last_task = None
     for rec in recs:
-        task = f"（{rec['task']['numeral']}）{rec['task']['title']}"
+        task = rec["task"]["heading"]
         cells: list[Any] = [str(rec["indicator"])]
         if show_task:
             cells.append(Text(task if task != last_task else "", style="cyan"))

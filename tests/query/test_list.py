@@ -15,7 +15,12 @@ def test_json_record_fields() -> None:
     rec = records("--unit", "市司法局", "--direct")[0]
     assert rec["indicator"] == 1
     assert rec["text"].startswith("落实行政规范性文件统一登记")
-    assert rec["goal"] == {"number": 1, "numeral": "一", "title": "提升政策和决策公开质量"}
+    assert rec["goal"] == {
+        "number": 1,
+        "numeral": "一",
+        "title": "提升政策和决策公开质量",
+        "heading": "一、提升政策和决策公开质量",
+    }
     assert rec["task"]["number"] == 1
     assert {"unit": "市司法局", "role": "牵头", "duty": None} in rec["units"]
     assert [m["number"] for m in rec["measures"]] == [1, 2, 3, 4]

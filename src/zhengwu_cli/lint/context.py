@@ -69,9 +69,11 @@ class Context:
         """Every text a person wrote, once: carried cells repeat a text and are skipped."""
         yield ("meta", "title"), self.checklist.meta.title
         for where, goal in self.goals():
-            yield (*where, "title"), goal.title
+            if goal.title is not None:
+                yield (*where, "title"), goal.title
         for where, _, task in self.tasks():
-            yield (*where, "title"), task.title
+            if task.title is not None:
+                yield (*where, "title"), task.title
         for place in self.places():
             ind = place.indicator
             yield (*place.where, "text"), ind.text

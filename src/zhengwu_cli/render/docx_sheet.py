@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..model import ROLE_ORDER, Checklist, Role
+from ..model import Column as TableColumn
 from ..query import Row
 from ..units import Registry
 from .files import safe_filename
@@ -240,6 +241,23 @@ class Renderer:
         columns = self.texts.columns[key]
         return columns, _widths(columns, self.shell.text_width)
 
+    def _layout(self, key: str) -> tuple[list[Column], list[int], list[bool]]:
+        """The template's columns that this checklist has (a table of another shape may lack a
+        level or a column), with the table's own headings, their widths, and the keep mask."""
+        kinds = SHEET_COLUMNS[key]
+        keep = [kind is None or self.checklist.has(kind) for kind in kinds]
+        headers = self.checklist.meta.headers
+        columns = [
+            Column(headers.get(kind, c.heading) if kind else c.heading, c.width)
+            for c, kind, k in zip(self.texts.columns[key], kinds, keep, strict=True)
+            if k
+        ]
+        return columns, _widths(columns, self.shell.text_width), keep
+
+    @staticmethod
+    def _kept(cells: Sequence[str], keep: Sequence[bool]) -> str:
+        return "".join(cell for cell, k in zip(cells, keep, strict=True) if k)
+
     def _document(self, content: str, title: str) -> bytes:
         end = self._para("text")  # a document may not end with a table
         xml = self.shell.head + (content + end).encode("utf-8") + self.shell.tail
@@ -284,12 +302,13 @@ class Renderer:
         title = self._clean(self.texts.render("unit_title", **values), None, "unit_title")
         note = self._clean(self.texts.render("unit_note", **values), None, "unit_note")
 
-        columns, widths = self._widths("unit_columns")
+        columns, kept_widths, keep = self._layout("unit_columns")
+        widths = _spread(kept_widths, keep)
         task_merge = _merges([id(r.task) for r in rows])
         body: list[str] = []
         for row, merge in zip(rows, task_merge, strict=True):
             ind = row.indicator
-            task_text = self._clean(f"{row.task.label}{row.task.title}", row.task, "title")
+            task_text = self._clean(row.task.heading, row.task, "title")
             cells = [
                 self._cell(widths[0], self._para("center", str(ind.number)), center=True),
                 self._cell(
@@ -305,7 +324,7 @@ class Renderer:
                 self._cell(widths[6], self._paras("text", [self._outcome(row)])),
                 self._cell(widths[7], self._para("text")),
             ]
-            body.append("<w:tr>" + "".join(cells) + "</w:tr>")
+            body.append("<w:tr>" + self._kept(cells, keep) + "</w:tr>")
         content = self._para("title", title) + self._para("note", note) + self._table(columns, body)
         data = self._document(content, title)
         return Sheet(self.unit_filename(unit), data, len(rows), self._take_cleaned())
@@ -364,7 +383,8 @@ class Renderer:
         title = self._clean(self.texts.render("full_title", **values), None, "full_title")
         note = self.texts.render("full_note", **values) if self.texts.has("full_note") else ""
 
-        columns, widths = self._widths("full_columns")
+        columns, kept_widths, keep = self._layout("full_columns")
+        widths = _spread(kept_widths, keep)
         goal_merge = _merges([id(r.goal) for r in rows])
         task_merge = _merges([id(r.task) for r in rows])
         carried = {
@@ -379,8 +399,8 @@ class Renderer:
                 shown = self._para("text") if merge == "continue" else content
                 return self._cell(widths[col], shown, merge, center)
 
-            goal_text = self._clean(f"{row.goal.label}{row.goal.title}", row.goal, "title")
-            task_text = self._clean(f"{row.task.label}{row.task.title}", row.task, "title")
+            goal_text = self._clean(row.goal.heading, row.goal, "title")
+            task_text = self._clean(row.task.heading, row.task, "title")
             units_text = self._clean(ind.units.text or "", ind, "units", "text")
             indicator_text = f"{ind.number}." + self._clean(ind.text, ind, "text")
             cells = [
@@ -392,13 +412,43 @@ class Renderer:
                 cell(5, carried["deadline"][i], self._paras("center", [self._deadline(row)]), True),
                 cell(6, carried["outcome"][i], self._paras("text", [self._outcome(row)])),
             ]
-            body.append("<w:tr>" + "".join(cells) + "</w:tr>")
+            body.append("<w:tr>" + self._kept(cells, keep) + "</w:tr>")
         content = self._para("label", label) + self._para("title", title)
         if note:
             content += self._para("note", note)
         content += self._table(columns, body)
         data = self._document(content, title)
         return Sheet(self.full_filename(), data, len(rows), self._take_cleaned())
+
+
+# What each template column shows: None for the columns every sheet has (序号, 责任角色, 完成情况).
+SHEET_COLUMNS: dict[str, list[TableColumn | None]] = {
+    "unit_columns": [
+        None,
+        TableColumn.task,
+        TableColumn.indicator,
+        None,
+        TableColumn.measures,
+        TableColumn.deadline,
+        TableColumn.outcome,
+        None,
+    ],
+    "full_columns": [
+        TableColumn.goal,
+        TableColumn.task,
+        TableColumn.indicator,
+        TableColumn.units,
+        TableColumn.measures,
+        TableColumn.deadline,
+        TableColumn.outcome,
+    ],
+}
+
+
+def _spread(kept_widths: list[int], keep: Sequence[bool]) -> list[int]:
+    """Widths by template position; a column left out gets 0 (its cell is never written)."""
+    it = iter(kept_widths)
+    return [next(it) if k else 0 for k in keep]
 
 
 def _merges(keys: Sequence[object]) -> list[str | None]:

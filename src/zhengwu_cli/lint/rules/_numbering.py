@@ -39,10 +39,15 @@ def _join(groups: list[list[Item]]) -> list[list[Item]]:
 
 
 def sequences(ctx: Context) -> Iterator[list[Item]]:
-    yield [Item((*w, "number"), g.index, "目标") for w, g in ctx.goals()]
+    # a level the table does not have (no number) has nothing to number
+    yield [Item((*w, "number"), g.index, "目标") for w, g in ctx.goals() if g.number]
     yield from _join(
         [
-            [Item((*w, "tasks", ti, "number"), t.index, "主要任务") for ti, t in enumerate(g.tasks)]
+            [
+                Item((*w, "tasks", ti, "number"), t.index, "主要任务")
+                for ti, t in enumerate(g.tasks)
+                if t.number
+            ]
             for w, g in ctx.goals()
         ]
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Origin
+from ...model import Column, Origin
 from ...problems import Severity
 from ..context import Context, Finding
 
@@ -22,6 +22,8 @@ SEVERITY = Severity.warning
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.checklist.has(Column.deadline):
+        return  # the table has no such column: ZW209 says so once
     for place in ctx.places():
         if place.indicator.deadline.origin is Origin.missing:
             yield Finding(
