@@ -26,8 +26,20 @@ def schema_dir() -> Path:
     return _root("schema")
 
 
+def _years(folder: Path) -> dict[int, Path]:
+    found: dict[int, Path] = {}
+    if folder.is_dir():
+        for path in folder.glob("*.yaml"):
+            if path.stem.isdigit() and len(path.stem) == 4:
+                found[int(path.stem)] = path
+    return found
+
+
 def default_checklist(year: int | None = None) -> Path:
-    """./checklists/<year>.yaml when present in the working folder, else the bundled one."""
-    name = f"{year or 2022}.yaml"
-    local = Path("checklists") / name
-    return local if local.is_file() else checklists_dir() / name
+    """The checklist of a year (the newest when none is given): ./checklists/<year>.yaml in the
+    working folder when present, else the bundled one. A year with no file gives the path it
+    would have, so the error names it."""
+    local, bundled = _years(Path("checklists")), _years(checklists_dir())
+    if year is None:
+        year = max(local or bundled or {0: Path()})
+    return local.get(year) or bundled.get(year) or Path("checklists") / f"{year}.yaml"

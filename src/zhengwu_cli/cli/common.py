@@ -26,21 +26,38 @@ class UsageFailure(click.ClickException):
     exit_code = 2
 
 
+def _remember_year(ctx: click.Context, _: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        ctx.meta["zhengwu.year"] = value
+
+
 def checklist_option(func: F) -> F:
+    func = click.option(
+        "--year",
+        "-y",
+        type=click.IntRange(2000, 2100),
+        expose_value=False,
+        callback=_remember_year,
+        help="The plan year: use checklists/YEAR.yaml [default: the newest there is].",
+    )(func)
     return click.option(
         "--checklist",
         "-c",
         "checklist_path",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="Checklist YAML [default: ./checklists/2022.yaml if present, else the bundled one].",
+        help="Checklist YAML [default: ./checklists/YEAR.yaml if present, else the bundled one].",
     )(func)
 
 
 def checklist_path(given: Path | None) -> Path:
     from ..resources import default_checklist
 
-    return given if given is not None else default_checklist()
+    if given is not None:
+        return given
+    ctx = click.get_current_context(silent=True)
+    year = ctx.meta.get("zhengwu.year") if ctx is not None else None
+    return default_checklist(year)
 
 
 def print_problems(problems: list[Problem]) -> None:
