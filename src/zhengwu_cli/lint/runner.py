@@ -113,25 +113,58 @@ class _Waivers:
                     )
 
 
-def _looks_like_registry(path: Path) -> bool:
+def _document_kind(path: Path) -> str:
+    """checklist, registry or ledger, by the keys at the top of the file."""
     from ..load import LoadError, parse_yaml, read_text
 
     try:
         data, _ = parse_yaml(read_text(path)[0], str(path))
     except LoadError:
-        return False
-    return isinstance(data, dict) and "units" in data and "goals" not in data
+        return "checklist"
+    if isinstance(data, dict) and "goals" not in data:
+        if "units" in data:
+            return "registry"
+        if "entries" in data and "year" in data:
+            return "ledger"
+    return "checklist"
+
+
+def _ledger_checklist(path: Path, year: int) -> Path:
+    """The checklist a ledger belongs to: ../checklists/YEAR.yaml beside progress/, else the
+    default checklist of that year."""
+    from ..resources import default_checklist
+
+    beside = path.resolve().parent.parent / "checklists" / f"{year}.yaml"
+    return beside if beside.is_file() else default_checklist(year)
+
+
+def _lint_ledger(path: Path) -> list[Problem]:
+    from ..ledger.check import check_ledger
+    from ..ledger.load import load_ledger
+    from ..load import LoadError, load
+
+    try:
+        ledger = load_ledger(path)
+        checklist = load(_ledger_checklist(path, ledger.ledger.year))
+    except LoadError as error:
+        return error.problems
+    found = check_ledger(ledger.ledger, ledger.positions, checklist.checklist, checklist.registry)
+    return ledger.warnings + found
 
 
 def _load_failure(path: Path, problems: list[Problem]) -> Result:
     from ..load import LoadError, load_model
     from ..units import Registry
 
-    if any(p.code == "ZW002" for p in problems) and _looks_like_registry(path):
-        try:
-            problems = load_model(Registry, path)[2]  # a unit registry, valid
-        except LoadError as error:
-            problems = error.problems
+    if any(p.code == "ZW002" for p in problems):
+        kind = _document_kind(path)
+        if kind == "registry":
+            try:
+                problems = load_model(Registry, path)[2]  # a unit registry, valid
+            except LoadError as error:
+                problems = error.problems
+        elif kind == "ledger":
+            problems = _lint_ledger(path)
     unreadable = any(p.code == "ZW000" and p.path == str(path) for p in problems)
     return Result(str(path), list(problems), unreadable=unreadable)
 

@@ -6,6 +6,7 @@ ZW0xx loading · ZW1xx numbering · ZW2xx gaps · ZW3xx units · ZW4xx deadlines
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
@@ -108,7 +109,34 @@ _MODULES = [
     zw507_term_variant,
 ]
 
-RULES: dict[str, Rule] = {rule.code: rule for rule in map(Rule.of, _MODULES)}
+
+def _nothing(ctx: Context) -> Iterator[Finding]:
+    return iter(())
+
+
+def _ledger_rules() -> list[Rule]:
+    """The progress-ledger findings (ZW6xx): checked by zhengwu_cli.ledger.check when lint is
+    given a ledger file (progress/YEAR.yaml); listed here so they can be selected, ignored,
+    waived and explained like the others."""
+    from ...ledger import check
+
+    docs = {
+        line.split()[0]: re.sub(r"\s*\((?:error|warning)[^)]*\)$", "", " ".join(line.split()[2:]))
+        for line in inspect.cleandoc(check.__doc__ or "").splitlines()
+        if line.startswith("ZW6")
+    }
+    rules = []
+    for code, (name, severity) in check.CODES.items():
+        doc = (
+            f"{docs.get(code, name)}.\n\nA finding in a progress ledger (台账, "
+            "progress/YEAR.yaml), checked against the checklist of the ledger's year: "
+            "run `zhengwu lint progress/2022.yaml`. See docs/ledger.md."
+        )
+        rules.append(Rule(code, name, severity, _nothing, doc))
+    return rules
+
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in [*map(Rule.of, _MODULES), *_ledger_rules()]}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES.values()}
 
 
