@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import UsageFailure, checklist_option, load_checklist
+from .common import UsageFailure, checklist_option, fail_load, load_checklist
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -96,6 +96,14 @@ def _describe(filters_given: list[str]) -> str:
 )
 @click.option("--overdue", is_flag=True, help="Deadline passed by --as-of (default today).")
 @click.option("--as-of", metavar="DATE", help="The day --overdue counts from [default: today].")
+@click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="With --overdue: the 台账 whose 已完成 entries are not overdue "
+    "[default: progress/<year>.yaml, if present].",
+)
 @click.option("--goal", "-g", metavar="N", help="Goal number: 二 or 2.")
 @click.option("--task", "-t", metavar="N", help="Task number: 十一 or 11.")
 @click.option("--grep", metavar="TEXT", help="Text in the indicator, its measures or its outcome.")
@@ -127,6 +135,7 @@ def list_(
     deadline_text: str | None,
     overdue: bool,
     as_of: str | None,
+    ledger_path: Path | None,
     goal: str | None,
     task: str | None,
     grep: str | None,
@@ -154,6 +163,8 @@ def list_(
         raise UsageFailure("xlsx is a binary file: give -o FILE.xlsx")
     if as_of and not overdue:
         raise UsageFailure("--as-of goes with --overdue: add --overdue")
+    if ledger_path and not overdue:
+        raise UsageFailure("--ledger goes with --overdue: add --overdue")
     loaded = load_checklist(checklist_path)
     registry = loaded.registry
     given: list[str] = []
@@ -189,7 +200,31 @@ def list_(
         task,
         grep,
     )
-    _list(loaded, filters, fmt, output, force, given)
+    done = _done(loaded, filters, ledger_path) if filters.overdue_as_of else set()
+    _list(loaded, filters, fmt, output, force, given, done)
+
+
+def _done(loaded: Loaded, filters: Filters, given: Path | None) -> set[int]:
+    """Indicators the ledger marks 已完成 by --as-of: they are not overdue."""
+    from ..ledger.load import default_ledger_path, load_ledger
+    from ..ledger.status import done_indicators
+    from ..load import LoadError
+
+    year = loaded.checklist.meta.year
+    path = given or default_ledger_path(loaded.path, year)
+    if not path.is_file():
+        if given:
+            raise UsageFailure(f"no ledger (台账) at {path}")
+        return set()
+    try:
+        ledger = load_ledger(path)
+    except LoadError as error:
+        fail_load(error.problems)
+    assert filters.overdue_as_of is not None
+    unit = filters.units[0] if len(filters.units) == 1 else None
+    return done_indicators(
+        loaded.checklist, loaded.registry, ledger.ledger, filters.overdue_as_of, unit
+    )
 
 
 def _given(
@@ -221,12 +256,18 @@ def _given(
 
 
 def _list(
-    loaded: Loaded, filters: Filters, fmt: str, output: Path | None, force: bool, given: list[str]
+    loaded: Loaded,
+    filters: Filters,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    given: list[str],
+    done: set[int],
 ) -> None:
     from ..export import ExportError, records, to_csv, to_json, to_plain, to_yaml, write_xlsx
     from ..query import rows, select
 
-    chosen = select(rows(loaded.checklist, loaded.registry), filters, loaded.registry)
+    chosen = select(rows(loaded.checklist, loaded.registry), filters, loaded.registry, done)
     queried = filters.units
     recs = records(chosen, loaded.registry, queried)
     empty = f"No indicator matches{_describe(given)}."

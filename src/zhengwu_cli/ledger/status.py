@@ -185,3 +185,15 @@ def standing(
             tally.add(progress_of(row, current, name, as_of, registry))
         by_unit.append((name, tally))
     return Standing(as_of, unit, items, by_goal, by_unit, total)
+
+
+def done_indicators(
+    checklist: Checklist, registry: Registry, ledger: Ledger, as_of: date, unit: str | None = None
+) -> set[int]:
+    """The indicators marked 已完成 (for one unit, or as a whole) on `as_of`."""
+    current = current_entries(ledger, as_of, registry)
+    return {
+        row.number
+        for row in rows(checklist, registry)
+        if progress_of(row, current, unit, as_of, registry).status is Status.done
+    }
