@@ -38,8 +38,8 @@ def _item(item: Progress) -> dict[str, Any]:
     return {
         "number": item.number,
         "text": ind.text.strip(),
-        "goal": f"{item.row.goal.label}{item.row.goal.title}",
-        "task": f"{item.row.task.label}{item.row.task.title}",
+        "goal": item.row.goal.heading,
+        "task": item.row.task.heading,
         "status": item.status.value,
         "reported": item.reported,
         "date": cn_date(item.completed) if item.completed else "",
