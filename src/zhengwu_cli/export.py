@@ -15,8 +15,11 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .model import ROLE_ORDER, CellBase, Indicator, Origin
 from .query import Assignment, RoleCounts, Row, due
@@ -28,19 +31,32 @@ FORMATS = ("json", "csv", "yaml", "xlsx")
 
 # The spreadsheet columns: (field of flat(), header in the xlsx, column width in characters).
 # CSV uses the field names (stable, for scripts); the xlsx uses the Chinese headers (for people).
-COLUMNS: list[tuple[str, str, int]] = [
-    ("indicator", "序号", 6),
-    ("goal", "目标", 16),
-    ("task", "主要任务", 24),
-    ("text", "细化指标", 40),
-    ("roles", "本单位角色", 18),
-    ("units", "责任单位", 26),
-    ("measures", "工作措施", 50),
-    ("deadline", "完成时限", 12),
-    ("deadline_date", "截止日期", 12),
-    ("outcome", "可检视成果", 30),
-    ("origin", "来源", 22),
-]
+class TemplateError(ValueError):
+    """templates/list.yaml lacks a key or is malformed."""
+
+
+@lru_cache(maxsize=1)
+def texts() -> dict[str, Any]:
+    """The wording and layout of list/show/units output, from templates/list.yaml."""
+    from .resources import templates_dir
+
+    path = templates_dir() / "list.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise TemplateError(f"{path}: cannot read the output template: {error}") from None
+    needed = ("xlsx_columns", "xlsx_sheet", "cell_labels", "kind_labels")
+    missing = [k for k in needed if not isinstance(data, dict) or k not in data]
+    if missing:
+        raise TemplateError(f"{path}: the output template lacks {', '.join(missing)}")
+    return dict(data)
+
+
+def columns_spec() -> list[tuple[str, str, int]]:
+    """(field, heading, width) of each spreadsheet column, as templates/list.yaml orders them."""
+    return [(c["field"], str(c["heading"]), int(c["width"])) for c in texts()["xlsx_columns"]]
+
+
 
 
 class ExportError(ValueError):
@@ -185,7 +201,7 @@ def origin_summary(rec: Record) -> str:
 
 
 def flat(rec: Record) -> dict[str, str | int | None]:
-    """A record as one spreadsheet row, keyed by the COLUMNS field names."""
+    """A record as one spreadsheet row, keyed by the spreadsheet's field names."""
     roles = rec.get("roles")
     many = roles is not None and len({r["unit"] for r in roles}) > 1
     return {
@@ -204,7 +220,7 @@ def flat(rec: Record) -> dict[str, str | int | None]:
 
 
 def _columns(recs: Sequence[Record], with_roles: bool) -> list[tuple[str, str, int]]:
-    return [c for c in COLUMNS if with_roles or c[0] != "roles"]
+    return [c for c in columns_spec() if with_roles or c[0] != "roles"]
 
 
 # -- writers ----------------------------------------------------------------------------------
@@ -219,8 +235,6 @@ def to_json(data: Sequence[Record] | Record) -> str:
 
 
 def to_yaml(data: Sequence[Record] | Record) -> str:
-    import yaml
-
     plain = data if isinstance(data, dict) else list(data)
     return yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=100)
 
@@ -246,7 +260,7 @@ def write_xlsx(recs: Sequence[Record], path: Path, with_roles: bool, force: bool
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "任务清单"
+    sheet.title = str(texts()["xlsx_sheet"])
     sheet.append([header for _, header, _ in columns])
     for rec in recs:
         row = flat(rec)
@@ -409,12 +423,6 @@ def units_plain(units: Sequence[Record], groups: Sequence[Record]) -> str:
 
 # -- one indicator (zhengwu show) -----------------------------------------------------------
 
-CELL_LABELS = {
-    "units": "责任单位",
-    "measures": "工作措施",
-    "deadline": "完成时限",
-    "outcome": "可检视成果",
-}
 
 
 def where_from(cell: CellBase) -> str:
@@ -442,7 +450,7 @@ def show_text(row: Row, rec: Record, source: str | None, source_line: str | None
     if indicator.note:
         lines.append(f"    更正说明：{indicator.note}")
     parts = cells(indicator)
-    for name, label in CELL_LABELS.items():
+    for name, label in texts()["cell_labels"].items():
         lines.append(f"  {label}［{where_from(parts[name])}］")
         if name == "units":
             lines += [f"    {line}" for line in units_summary(rec["units"]).splitlines()]

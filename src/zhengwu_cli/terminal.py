@@ -14,9 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .export import Record, roles_summary, units_summary
+from .export import Record, roles_summary, texts, units_summary
 
-KIND_LABELS = {"department": "市政府部门", "county": "县（市）区", "other": "其他"}
 ROLES = ["牵头", "推动", "配合", "落实", "共同"]
 
 
@@ -97,7 +96,7 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
             name.append("（已撤销）")
         table.add_row(
             name,
-            KIND_LABELS.get(unit["kind"], unit["kind"]),
+            texts()["kind_labels"].get(unit["kind"], unit["kind"]),
             "、".join(unit["aliases"]),
             "、".join(unit["groups"]),
             *(_count(unit["counts"][role]) for role in ROLES),
