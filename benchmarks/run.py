@@ -1,0 +1,264 @@
+"""Whole-process benchmarks of `zhengwu`, each beside a baseline measured in the same run.
+
+    python benchmarks/run.py                 # 1×, 10× and 100× tables (several minutes)
+    python benchmarks/run.py --sizes 1,10    # quicker
+    python benchmarks/run.py --json out.json # also write the numbers
+
+Every command is run as a separate process (as a user runs it), `--repeat` times after one
+warm-up run, and the median wall time is reported (time.perf_counter around subprocess.run).
+Baselines: `python -c pass` (interpreter start) for --help, yamllint on the same YAML for lint,
+PyYAML's C loader reading the same file for list, and `baseline_render.py` (a plain python-docx
+loop) for render. The growth check compares the time each extra indicator costs between sizes
+(the slope), so the fixed start-up cost does not hide a quadratic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ORIGINAL_INDICATORS = 85
+GROWTH_TOLERANCE = 2.0  # the per-indicator slope may at most double from one size to the next
+
+
+@dataclass
+class Result:
+    name: str
+    size: int
+    target: float | None  # seconds
+    measured: float | None  # median seconds; None: timed out or failed
+    baseline: float | None
+    baseline_name: str
+    faster_than_baseline: bool  # required of this row
+    runs: list[float] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.measured is None:
+            return "FAIL"
+        if self.target is not None and self.measured > self.target:
+            return "MISS"
+        if self.faster_than_baseline and self.baseline and self.measured >= self.baseline:
+            return "MISS"
+        return "ok" if self.target is not None or self.faster_than_baseline else "-"
+
+
+def timed(command: list[str], repeat: int, timeout: float, fresh: Path | None) -> list[float]:
+    """Wall times of `repeat` runs after a warm-up; `fresh` is emptied before each run."""
+    times = []
+    for i in range(repeat + 1):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
+        start = time.perf_counter()
+        done = subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout
+        )
+        elapsed = time.perf_counter() - start
+        if done.returncode not in (0, 1):  # lint and yamllint exit 1 on findings
+            raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
+        if i:
+            times.append(elapsed)
+    return times
+
+
+def measure(
+    command: list[str], repeat: int, timeout: float, fresh: Path | None = None
+) -> tuple[float | None, list[float], str]:
+    try:
+        runs = timed(command, repeat, timeout, fresh)
+    except subprocess.TimeoutExpired:
+        return None, [], f"timed out after {timeout:.0f} s"
+    except RuntimeError as error:
+        return None, [], str(error)
+    return statistics.median(runs), runs, ""
+
+
+def tables(sizes: list[int], folder: Path) -> dict[int, Path]:
+    found = {}
+    for size in sizes:
+        if size == 1:
+            found[1] = ROOT / "checklists" / "2022.yaml"
+        else:
+            found[size] = generate.write(size, folder / f"{size}x")
+    return found
+
+
+def run(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
+    zhengwu = str(BIN / "zhengwu")
+    yamllint = str(BIN / "yamllint")
+    python = sys.executable
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="zhengwu-bench-") as temp:
+        work = Path(temp)
+        paths = tables(sizes, work)
+        out, base_out = work / "out", work / "baseline-out"
+
+        def add(
+            name: str,
+            size: int,
+            target: float | None,
+            cmd: list[str],
+            base_name: str,
+            base: list[str],
+            faster: bool = False,
+            fresh: Path | None = None,
+            base_fresh: Path | None = None,
+        ) -> None:
+            n = repeat if size <= 10 else max(1, repeat // 5)
+            measured, runs, note = measure(cmd, n, timeout, fresh)
+            baseline, _, base_note = measure(base, n, timeout, base_fresh)
+            if base_note:
+                note = f"{note}; baseline {base_note}".strip("; ")
+            results.append(
+                Result(name, size, target, measured, baseline, base_name, faster, runs, note)
+            )
+            print(
+                f"  {name} {size}×: {fmt(measured)} (baseline {fmt(baseline)}) {note}",
+                file=sys.stderr,
+            )
+
+        add(
+            "zhengwu --help",
+            1,
+            0.060,
+            [zhengwu, "--help"],
+            "python -c pass",
+            [python, "-c", "pass"],
+        )
+        for size, path in paths.items():
+            add(
+                "zhengwu lint",
+                size,
+                0.150 if size == 1 else None,
+                [zhengwu, "lint", "--format", "parsable", str(path)],
+                "yamllint",
+                [yamllint, "--format", "parsable", str(path)],
+                faster=True,
+            )
+            add(
+                "zhengwu list --unit 市司法局",
+                size,
+                None,
+                [zhengwu, "list", "--unit", "市司法局", "--checklist", str(path)],
+                "PyYAML C loader",
+                [
+                    python,
+                    "-c",
+                    "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'),"
+                    " Loader=yaml.CSafeLoader)",
+                    str(path),
+                ],
+            )
+            add(
+                "zhengwu render --all",
+                size,
+                0.600 if size == 1 else None,
+                [zhengwu, "render", "--all", "--checklist", str(path), "-o", str(out)],
+                "baseline_render.py",
+                [python, str(HERE / "baseline_render.py"), str(path), str(base_out)],
+                faster=True,
+                fresh=out,
+                base_fresh=base_out,
+            )
+    return results
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def growth(results: list[Result]) -> list[tuple[str, str, str]]:
+    """Per command: the cost of each extra indicator between consecutive sizes, and a verdict."""
+    lines = []
+    for name in dict.fromkeys(r.name for r in results if r.name != "zhengwu --help"):
+        points = sorted((r.size, r.measured) for r in results if r.name == name)
+        slopes = []
+        for (s1, t1), (s2, t2) in itertools.pairwise(points):
+            if t1 is None or t2 is None:
+                slopes.append(None)
+            else:
+                slopes.append((t2 - t1) / ((s2 - s1) * ORIGINAL_INDICATORS))
+        if len(slopes) < 2 or None in slopes:
+            shown = ", ".join(f"{s * 1e3:.2f} ms" if s else "—" for s in slopes)
+            lines.append((name, shown or "—", "FAIL" if None in slopes else "-"))
+            continue
+        ratio = max(b / a for a, b in itertools.pairwise(slopes) if a > 0)
+        shown = " → ".join(f"{s * 1e3:.2f} ms" for s in slopes)
+        verdict = "linear" if ratio <= GROWTH_TOLERANCE else f"MISS (×{ratio:.1f})"
+        lines.append((name, shown, verdict))
+    return lines
+
+
+def report(results: list[Result]) -> str:
+    rows = [
+        "| command | table | target | measured | baseline | verdict |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        target = f"≤ {fmt(r.target)}" if r.target else ""
+        if r.faster_than_baseline:
+            target = f"{target}, < baseline".lstrip(", ")
+        table = "—" if r.name == "zhengwu --help" else f"{r.size}× ({r.size * 85} ind.)"
+        baseline = f"{fmt(r.baseline)} ({r.baseline_name})"
+        verdict = r.verdict + (f" ({r.note})" if r.note else "")
+        rows.append(
+            f"| `{r.name}` | {table} | {target or '—'} | {fmt(r.measured)} | "
+            f"{baseline} | {verdict} |"
+        )
+    rows += [
+        "",
+        "Growth: seconds per extra indicator between sizes (should stay flat):",
+        "",
+        "| command | per indicator, 1×→10× → 10×→100× | verdict |",
+        "|---|---|---|",
+    ]
+    rows += [f"| `{n}` | {s} | {v} |" for n, s, v in growth(results)]
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,100", help="table sizes (default 1,10,100)")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per command (median)")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds before a run fails")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
+    for tool in ("zhengwu", "yamllint"):
+        if not (BIN / tool).exists():
+            parser.error(f"{BIN / tool} not found: pip install -e '.[bench]' into this Python")
+    results = run(sizes, args.repeat, args.timeout)
+    print(report(results))
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                [asdict(r) | {"verdict": r.verdict} for r in results], ensure_ascii=False, indent=1
+            ),
+            encoding="utf-8",
+        )
+    missed = [r for r in results if r.verdict != "ok" and r.verdict != "-"]
+    missed_growth = [g for g in growth(results) if g[2] not in ("linear", "-")]
+    return 1 if missed or missed_growth else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
