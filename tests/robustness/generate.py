@@ -34,7 +34,14 @@ def huge_sparse(path: Path, megabytes: int = 100) -> Path:
     return path
 
 
+def huge_integer(path: Path, digits: int = 5000) -> Path:
+    """meta.year written with more digits than Python turns into an int by default."""
+    path.write_text(f"{HEADER}meta:\n  year: {'9' * digits}\n", encoding="utf-8")
+    return path
+
+
 GENERATED = {
+    "huge-integer.yaml": huge_integer,
     "deep-5000.yaml": deep_flow,
     "deep-block-5000.yaml": deep_block,
     "string-20mb.yaml": big_string,

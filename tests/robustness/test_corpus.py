@@ -62,7 +62,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_corpus_file_has_a_case() -> None:
     named = {case.name for case in CASES}
     on_disk = {p.name for p in CORPUS.iterdir()} | set(generate.GENERATED)
-    assert on_disk - {"utf16.yaml"} == named
+    assert on_disk - {"utf16.yaml", *KNOWN_CRASHES} == named
 
 
 COMMANDS: dict[str, Callable[[Path, Path], list[str | Path]]] = {
@@ -132,3 +132,29 @@ def test_utf16_is_named_as_utf16(files: Path, tmp_path: Path) -> None:
     assert_no_crash(result)
     assert located(result.stderr, path)
     assert "UTF-16" in result.stderr and "UTF-8" in result.stderr
+
+
+KNOWN_CRASHES = {
+    # file: (line, col, what the message should name)
+    "control-character.yaml": (3, 12, "U+0008"),
+    "impossible-date.yaml": (5, 10, "2022-02-30"),
+    "huge-integer.yaml": (3, 9, "year"),
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="load.parse_yaml catches only MarkedYAMLError: yaml.reader.ReaderError (a control "
+    "character, common in text pasted from Word or Excel) and ValueError from the constructor "
+    "(an impossible date such as 2022-02-30; an integer of over 4,300 digits) escape as tracebacks",
+)
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("name", list(KNOWN_CRASHES))
+def test_known_crash_is_located(files: Path, tmp_path: Path, name: str, command: str) -> None:
+    path = files / name
+    line, col, names = KNOWN_CRASHES[name]
+    result = zhengwu(*COMMANDS[command](path, tmp_path / "out"), cwd=tmp_path)
+    assert_no_crash(result)
+    shown = result.stdout if command == "lint" else result.stderr
+    assert (line, col) in located(shown, path)
+    assert names in shown
