@@ -21,8 +21,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from zhengwu_cli.unittext import parse_unit_text  # noqa: E402
 from zhengwu_cli.units import Registry  # noqa: E402
+from zhengwu_cli.unittext import parse_unit_text  # noqa: E402
 from zhengwu_cli.worddump import read_dump  # noqa: E402
 
 SOURCE = ROOT / "checklists" / "sources" / "siping-2022-attachment.txt"
@@ -117,6 +117,26 @@ def split_measures(text: str) -> list[dict[str, Any]]:
     return items
 
 
+def merged_cell(
+    carry: dict[str, dict[str, Any]], number: int, column: str, stated: dict[str, Any] | None
+) -> dict[str, Any]:
+    """A cell of indicator `number`: stated on its row (and remembered for the rows below),
+    carried from the last stated row of the same task, or missing."""
+    if stated is not None:
+        carry[column] = {"from": number, **stated}
+        return {"origin": "stated", **stated}
+    if column not in carry:
+        return {"origin": "missing"}
+    source = dict(carry[column])
+    origin_number = source.pop("from")
+    if column == "measures":
+        refs = [m["number"] for m in source["items"]]
+        return {"origin": "carried", "from": origin_number, "refs": refs}
+    source.pop("original", None)
+    source.pop("note", None)
+    return {"origin": "carried", "from": origin_number, **source}
+
+
 def build() -> dict[str, Any]:
     registry = Registry.model_validate(yaml.safe_load(REGISTRY.read_text(encoding="utf-8")))
     dump = read_dump(SOURCE.read_text(encoding="utf-8"))
@@ -165,42 +185,33 @@ def build() -> dict[str, Any]:
         indicator: dict[str, Any] = {"number": number, **corrected("indicator", number, m.group(2))}
         indicator["line"] = ind_line
 
-        def cell(column: str, stated: dict[str, Any] | None) -> dict[str, Any]:
-            if stated is not None:
-                value = {"origin": "stated", **stated}
-                carry[column] = {"from": number, **stated}
-                return value
-            if column in carry:
-                source = dict(carry[column])
-                origin_number = source.pop("from")
-                if column == "measures":
-                    return {
-                        "origin": "carried",
-                        "from": origin_number,
-                        "refs": [m["number"] for m in source["items"]],
-                    }
-                source.pop("original", None)
-                source.pop("note", None)
-                return {"origin": "carried", "from": origin_number, **source}
-            return {"origin": "missing"}
-
         if unit_text:
             roles = [
                 r.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
                 for r in parse_unit_text(unit_text, registry)
             ]
-            indicator["units"] = cell("units", {"text": unit_text, "roles": roles})
+            indicator["units"] = merged_cell(
+                carry, number, "units", {"text": unit_text, "roles": roles}
+            )
         elif number in INFERRED_UNITS and "units" not in carry:
             reason, roles = INFERRED_UNITS[number]
             indicator["units"] = {"origin": "inferred", "reason": reason, "roles": roles}
         else:
-            indicator["units"] = cell("units", None)
-        indicator["measures"] = cell(
-            "measures", {"items": split_measures(measure_text)} if measure_text else None
+            indicator["units"] = merged_cell(carry, number, "units", None)
+        indicator["measures"] = merged_cell(
+            carry,
+            number,
+            "measures",
+            {"items": split_measures(measure_text)} if measure_text else None,
         )
-        indicator["deadline"] = cell("deadline", {"text": deadline_text} if deadline_text else None)
-        indicator["outcome"] = cell(
-            "outcome", corrected("outcome", number, outcome_text) if outcome_text else None
+        indicator["deadline"] = merged_cell(
+            carry, number, "deadline", {"text": deadline_text} if deadline_text else None
+        )
+        indicator["outcome"] = merged_cell(
+            carry,
+            number,
+            "outcome",
+            corrected("outcome", number, outcome_text) if outcome_text else None,
         )
         if ("indicator", number) in WAIVERS:
             indicator["waive"] = WAIVERS["indicator", number]
@@ -244,7 +255,8 @@ class Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and not any(l != l.rstrip() for l in value.split("\n")) else None
+    lines = value.split("\n")
+    style = "|" if len(lines) > 1 and all(ln == ln.rstrip() for ln in lines) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

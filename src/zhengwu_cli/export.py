@@ -29,7 +29,7 @@ Record = dict[str, Any]
 
 FORMATS = ("json", "csv", "yaml", "xlsx")
 
-# The spreadsheet columns: (field of flat(), header in the xlsx, column width in characters).
+
 # CSV uses the field names (stable, for scripts); the xlsx uses the Chinese headers (for people).
 class TemplateError(ValueError):
     """templates/list.yaml lacks a key or is malformed."""
@@ -55,8 +55,6 @@ def texts() -> dict[str, Any]:
 def columns_spec() -> list[tuple[str, str, int]]:
     """(field, heading, width) of each spreadsheet column, as templates/list.yaml orders them."""
     return [(c["field"], str(c["heading"]), int(c["width"])) for c in texts()["xlsx_columns"]]
-
-
 
 
 class ExportError(ValueError):
@@ -422,7 +420,6 @@ def units_plain(units: Sequence[Record], groups: Sequence[Record]) -> str:
 
 
 # -- one indicator (zhengwu show) -----------------------------------------------------------
-
 
 
 def where_from(cell: CellBase) -> str:
