@@ -15,7 +15,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .deadlines import Phrase
 from .numerals import chinese_to_int
@@ -312,6 +312,7 @@ class Checklist(Strict):
     schema_version: Literal[1] = 1
     meta: Meta
     goals: list[Goal]
+    _measures: dict[int, Measure] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _levels_match_columns(self) -> Checklist:
@@ -353,7 +354,10 @@ class Checklist(Strict):
         return None
 
     def measure_by_number(self) -> dict[int, Measure]:
-        return {m.number: m for _, m in self.measures()}
+        """Every stated measure by its number (built once: the checklist is not edited)."""
+        if self._measures is None:
+            self._measures = {m.number: m for _, m in self.measures()}
+        return self._measures
 
     def effective_measures(self, indicator: Indicator) -> list[Measure]:
         """The measures that apply to an indicator: its own, or those a merged cell carries."""

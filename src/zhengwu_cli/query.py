@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .deadlines import Deadline, DeadlineError, Phrase, parse_deadline
@@ -194,8 +194,8 @@ def select(
             continue
         if filters.grep and not _matches(row, filters.grep):
             continue
-        row.roles = sorted(roles, key=lambda a: ROLE_ORDER.index(a.role))
-        chosen.append(row)
+        # a new Row: the same rows are selected again for other units (render --all)
+        chosen.append(replace(row, roles=sorted(roles, key=lambda a: ROLE_ORDER.index(a.role))))
     return chosen
 
 
@@ -205,9 +205,12 @@ def _matches(row: Row, needle: str) -> bool:
     return any(needle in t for t in texts)
 
 
-def units_with_rows(checklist: Checklist, registry: Registry) -> list[str]:
+def units_with_rows(
+    checklist: Checklist, registry: Registry, all_rows: list[Row] | None = None
+) -> list[str]:
     """Every unit (not group) that has at least one row, in registry order."""
-    all_rows = rows(checklist, registry)
+    if all_rows is None:
+        all_rows = rows(checklist, registry)
     found: set[str] = set()
     for row in all_rows:
         for a in expand(row.named, registry):

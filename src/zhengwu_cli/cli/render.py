@@ -224,7 +224,7 @@ def execute(args: RenderArgs) -> int:
             target = inside(folder, name or renderer.full_filename())
             jobs.append((target, partial(renderer.full_sheet, chosen)))
         else:
-            names = filters.units or units_with_rows(loaded.checklist, loaded.registry)
+            names = filters.units or units_with_rows(loaded.checklist, loaded.registry, all_rows)
             folder, name = _folder(args, year, single=len(names) == 1)
             for unit in names:
                 one = _for_unit(filters, unit)

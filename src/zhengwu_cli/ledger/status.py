@@ -177,7 +177,7 @@ def standing(
             total.add(item)
         by_goal.append((goal, tally, mine))
 
-    units = [unit] if unit else units_with_rows(checklist, registry)
+    units = [unit] if unit else units_with_rows(checklist, registry, all_rows)
     by_unit: list[tuple[str, Tally]] = []
     for name in units:
         tally = Tally()
