@@ -21,10 +21,49 @@ from .units import Registry
 
 try:
     from yaml import CSafeLoader as SafeLoader
+
+    LIBYAML = True
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader  # type: ignore[assignment]
 
+    LIBYAML = False
+
 M = TypeVar("M", bound=BaseModel)
+
+
+class _Loader(SafeLoader):
+    """Safe loading whose impossible values (2022-02-30, a 5,000-digit integer) are located
+    YAML errors instead of bare ValueErrors."""
+
+
+def _located(kind: str, base: Any) -> Any:
+    def construct(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        try:
+            return base(loader, node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"“{node.value[:40]}” is not a valid {kind} ({error})", node.start_mark
+            ) from None
+
+    return construct
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _located("date", yaml.constructor.SafeConstructor.construct_yaml_timestamp),
+)
+
+
+def _int(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """An integer; one too long for Python (over 4,300 digits) stays text, so the schema says
+    at its field that a number belongs there."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_NODES = 2_000_000  # after expanding aliases
@@ -129,6 +168,20 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
                 "harmless; save as “UTF-8” (without BOM) to silence this",
                 Severity.warning,
             )
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(
+            [
+                _problem(
+                    shown,
+                    1,
+                    1,
+                    "ZW004",
+                    "encoding",
+                    "the file is UTF-16 (what Windows Notepad calls “Unicode”), not UTF-8",
+                    "open it in an editor and save it with the encoding “UTF-8”",
+                )
+            ]
         )
     if b"\x00" in data[:8192]:
         line, col = _line_col(data, data.index(b"\x00"))
@@ -276,13 +329,33 @@ def _mark_problem(
     return _problem(shown, line, col, code, name, f"YAML syntax: {what}", hint)
 
 
+def _reader_problem(shown: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML cannot hold (a control character pasted from Word or Excel)."""
+    before = text[: error.position]
+    if LIBYAML:  # libyaml counts bytes of UTF-8, not characters
+        before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
+    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character))
+    return _problem(
+        shown,
+        line,
+        col,
+        "ZW001",
+        "yaml-syntax",
+        f"the text holds the control character U+{code:04X}, which YAML and Word cannot hold",
+        "delete it (it often comes with text pasted from Word or Excel)",
+    )
+
+
 def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
-    loader = SafeLoader(text)
+    loader = _Loader(text)
     try:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
             raise LoadError([_mark_problem(shown, text, error, "ZW001", "yaml-syntax")]) from None
+        except yaml.reader.ReaderError as error:
+            raise LoadError([_reader_problem(shown, text, error)]) from None
         except RecursionError:
             raise LoadError(
                 [
@@ -326,6 +399,28 @@ def _loc_text(loc: tuple[str | int, ...]) -> str:
     return text
 
 
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Pydantic's error location as a path through the data: the parts that name a key or an
+    index of the document are kept; pydantic's own labels (union members, validators) are not.
+    A missing key ends the path with its name."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
+            current = current[part]
+        elif isinstance(part, str) and ("[" in part or part in ("str", "int")):
+            continue  # a pydantic label such as function-after[_from_string(), UnitRef]
+        elif isinstance(current, dict | list):
+            path.append(part)  # a missing or unknown key: its name, at its parent's place
+            break
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
 def validate(model: type[M], data: Any, positions: Positions) -> M:
     if not isinstance(data, dict):
         kind = type(data).__name__.replace("str", "text").replace("list", "a list")
@@ -346,14 +441,15 @@ def validate(model: type[M], data: Any, positions: Positions) -> M:
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+            loc = _data_path(data, item["loc"])
             extra = item["type"] == "extra_forbidden"
             line, col = positions.of(loc, key=extra)
             message = item["msg"].removeprefix("Value error, ")
+            field = item["loc"][-1] if item["loc"] else ""
             if extra:
-                message = f"unknown field “{loc[-1]}”"
+                message = f"unknown field “{field}”"
             elif item["type"] == "missing":
-                message = f"the field “{loc[-1]}” is required"
+                message = f"the field “{field}” is required"
             problems.append(
                 _problem(
                     positions.path,

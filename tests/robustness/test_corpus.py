@@ -121,11 +121,6 @@ def test_windows_line_endings_load(checklist_copy: Path) -> None:
     assert "\\r" not in result.stdout and "集中统一发布现行有效规章" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.read_text calls a UTF-16 file (Notepad's “Unicode”) binary and suggests a .docx; "
-    "it should detect the FF FE / FE FF byte-order mark and say “save it as UTF-8”",
-)
 def test_utf16_is_named_as_utf16(files: Path, tmp_path: Path) -> None:
     path = files / "utf16.yaml"
     result = zhengwu("list", "--checklist", path, cwd=tmp_path)
@@ -143,15 +138,6 @@ KNOWN_CRASHES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.parse_yaml catches only MarkedYAMLError: yaml.reader.ReaderError (a control "
-    "character, common in text pasted from Word or Excel) and ValueError from the constructor "
-    "(an impossible date such as 2022-02-30; an integer of over 4,300 digits) escape as "
-    "tracebacks; "
-    "load.validate drops every loc part holding “[” (meant for pydantic's own union labels), so an "
-    "unknown key such as title[2022] leaves an empty loc and loc[-1] raises IndexError",
-)
 @pytest.mark.parametrize("command", list(COMMANDS))
 @pytest.mark.parametrize("name", list(KNOWN_CRASHES))
 def test_known_crash_is_located(files: Path, tmp_path: Path, name: str, command: str) -> None:

@@ -10,14 +10,12 @@
 from __future__ import annotations
 
 import io
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zhengwu_cli.load import LoadError, load
@@ -88,23 +86,9 @@ TOKENS = [
 ]
 
 
-# Known crashes, each shown by a strict xfail in test_corpus.py (test_known_crash_is_located):
-# a control character (yaml.reader.ReaderError), an impossible date such as 2022-02-30 and an
-# integer of over 4,300 digits (ValueError from PyYAML's constructor), a key holding “[” (an
-# IndexError in load.validate). Inputs that hit them are
-# rejected here so the fuzzing goes on finding other faults; remove this when those tests pass.
-KNOWN = re.compile(
-    r"unacceptable character|out of range for month|month must be in|Exceeds the limit"
-    r"|tuple index out of range"
-)
-
-
 def assert_loads_or_located(path: Path) -> None:
     try:
         load(path)
-    except (yaml.reader.ReaderError, ValueError, IndexError) as error:
-        assume(not KNOWN.search(str(error)))
-        raise
     except LoadError as error:
         assert error.problems
         for problem in error.problems:
