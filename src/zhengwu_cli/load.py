@@ -142,7 +142,7 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
                     "ZW000",
                     "unreadable",
                     "no such file",
-                    "check the path, or run without --checklist to use the bundled checklist",
+                    f"check the name and the folder (the current folder is {Path.cwd()})",
                 )
             ]
         ) from None
