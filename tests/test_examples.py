@@ -91,3 +91,28 @@ def test_sheets_leave_out_the_absent_columns(tmp_path: Path) -> None:
     [full] = (tmp_path / "full").glob("*.docx")
     assert headings(full) == ["工作任务", "工作任务", "具体要求", "责任单位", "时限要求"]
     assert "荆州市" in full.name
+
+
+def test_report_leaves_out_the_levels_the_table_lacks(tmp_path: Path) -> None:
+    ledger = tmp_path / "2022.yaml"
+    ledger.write_text(
+        "schema_version: 1\nplace: 宣城市\nyear: 2022\nentries:\n"
+        "- indicator: 4\n  status: 已完成\n  date: 2022-11-30\n  evidence: 建立办理和反馈机制\n",
+        encoding="utf-8",
+    )
+    code, output = run(
+        "report",
+        "-c",
+        str(XUANCHENG),
+        "--ledger",
+        str(ledger),
+        "--format",
+        "text",
+        "--as-of",
+        "2022-12-31",
+    )
+    assert code == 0, output
+    assert "共涉及6项细化指标。" in output  # no 目标, 主要任务 or 工作措施 counts
+    assert "宣城市落实2022年政务公开工作要点情况" in output
+    assert "建立办理和反馈机制" in output
+    assert "None" not in output

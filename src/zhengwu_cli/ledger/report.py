@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..model import Checklist
+from ..model import Checklist, Column
 from ..resources import templates_dir
 from . import LedgerError
 from .model import STATUS_ORDER, Status
@@ -89,6 +89,8 @@ def context(checklist: Checklist, standing: Standing) -> dict[str, Any]:
             "indicators": len(numbers),
             "measures": len(measures),
         },
+        # the levels and columns the table has (a table of another shape may lack some)
+        "has": {column.value: checklist.has(column) for column in Column},
         "counts": _counts(standing.total),
         "done": standing.total.done,
         "applicable": standing.total.applicable,
