@@ -84,6 +84,13 @@ WAIVERS: dict[tuple[str, int | str], list[dict[str, str]]] = {
     ],
 }
 
+# Deadlines an indicator's own text sets relative to an event (verbatim parts of the text); the
+# 完成时限 cell still holds the table's deadline. Issue 8: counted in working days from the event.
+RELATIVE: dict[int, str] = {
+    9: "决策文件出台后的10个工作日内",
+    82: "在20个工作日内公开发布",
+}
+
 GOAL = re.compile(r"^([一二三四五六七八九十]+)、(.+)$", re.S)
 TASK = re.compile(r"^（([一二三四五六七八九十]+)）(.+)$", re.S)
 INDICATOR = re.compile(r"^(\d+)\.(.+)$", re.S)
@@ -184,6 +191,9 @@ def build() -> dict[str, Any]:
         number = int(m.group(1))
         indicator: dict[str, Any] = {"number": number, **corrected("indicator", number, m.group(2))}
         indicator["line"] = ind_line
+        if number in RELATIVE:
+            assert RELATIVE[number] in indicator["text"], number
+            indicator["relative_deadline"] = RELATIVE[number]
 
         if unit_text:
             roles = [

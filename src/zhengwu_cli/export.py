@@ -144,6 +144,7 @@ def record(row: Row, registry: Registry, queried: Sequence[str] = ()) -> Record:
                 "text": _clean(indicator.deadline.text),
                 "date": when.isoformat() if when else None,
                 "continuous": bool(row.deadline and row.deadline.continuous),
+                "relative": indicator.relative_deadline,
             },
             "outcome": _clean(indicator.outcome.text),
             "origin": _origin(indicator),
@@ -466,6 +467,11 @@ def show_text(row: Row, rec: Record, source: str | None, source_line: str | None
                     text += f"；县（市）区 {row.deadline.due_county.isoformat()}"
                 text += "）"
             lines.append(f"    {text}")
+            if deadline["relative"]:
+                lines.append(
+                    f"    另：{deadline['relative']}"
+                    "（自事件发生之日起算，事件日期记入台账 event_date）"
+                )
         else:
             lines += [f"    {line}" for line in (rec["outcome"] or "—").splitlines()]
     if source:

@@ -167,6 +167,12 @@ class Indicator(Correction):
     number: int = Field(ge=1)
     text: str = Field(min_length=1)
     line: int | None = Field(default=None, description="line of the row in the source dump")
+    relative_deadline: str | None = Field(
+        default=None,
+        description="a deadline the indicator's text sets relative to an event, as written "
+        "(e.g. 决策文件出台后的10个工作日内); its date follows once the 台账 records the "
+        "event's date",
+    )
     units: UnitsCell = Field(default_factory=lambda: UnitsCell(origin=Origin.missing))
     measures: MeasuresCell = Field(default_factory=lambda: MeasuresCell(origin=Origin.missing))
     deadline: TextCell = Field(default_factory=lambda: TextCell(origin=Origin.missing))

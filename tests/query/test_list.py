@@ -28,7 +28,12 @@ def test_json_record_fields() -> None:
         rec["measures"][0]["text"]
         == "在政府网站的政府信息公开专栏中集中公开并动态更新现行有效行政规范性文件"
     )
-    assert rec["deadline"] == {"text": "贯穿全年", "date": "2022-12-31", "continuous": True}
+    assert rec["deadline"] == {
+        "text": "贯穿全年",
+        "date": "2022-12-31",
+        "continuous": True,
+        "relative": None,
+    }
     assert rec["outcome"].startswith("在政府门户网站")
     assert rec["origin"] == {
         "units": "stated",

@@ -50,12 +50,17 @@ class Entry(Strict):
     evidence: str | None = Field(
         default=None, description="可检视成果 produced: a link or a description"
     )
+    event_date: dt.date | None = Field(
+        default=None,
+        description="the date of the event a relative deadline counts from (e.g. the day the "
+        "决策文件 was issued, for 决策文件出台后的10个工作日内)",
+    )
     notes: str | None = Field(default=None, description="remarks; for unfinished items, why")
     reported_by: str | None = Field(default=None, description="who reported it")
     source: str | None = Field(default=None, description="the sheet it was collected from")
     waive: list[Waiver] = Field(default_factory=list)
 
-    @field_validator("date", mode="before")
+    @field_validator("date", "event_date", mode="before")
     @classmethod
     def _chinese_date(cls, value: Any) -> Any:
         if isinstance(value, str):

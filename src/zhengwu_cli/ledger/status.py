@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..deadlines import DeadlineError, parse_deadline
 from ..model import Checklist, Goal
 from ..query import Filters, Row, due, rows, select, units_with_rows
 from ..units import Registry
@@ -140,12 +141,29 @@ def _deciding(number: int, current: dict[Key, Entry], unit: str | None) -> list[
     return [e for e in whole if e.measure is None] or units
 
 
+def relative_due(row: Row, current: dict[Key, Entry]) -> date | None:
+    """The date a relative deadline (决策文件出台后的10个工作日内) falls on, once the 台账 gives
+    the event's date: counted from the latest event recorded for the indicator."""
+    text = row.indicator.relative_deadline
+    events = [e.event_date for k, e in current.items() if k[0] == row.number and e.event_date]
+    if not text or not events:
+        return None
+    try:
+        deadline = parse_deadline(text, max(events).year)
+    except DeadlineError:
+        return None  # lint reports it (ZW401)
+    return deadline.after(max(events)) if deadline.days is not None else None
+
+
 def progress_of(
     row: Row, current: dict[Key, Entry], unit: str | None, as_of: date, registry: Registry
 ) -> Progress:
     deciding = _deciding(row.number, current, unit)
     status = combine([e.status for e in deciding])
     when = due(row, unit, registry)
+    relative = relative_due(row, current)
+    if relative is not None:
+        when = min(when, relative) if when else relative
     late = when is not None and when < as_of and status in (Status.not_started, Status.in_progress)
     return Progress(row, status, deciding, when, late)
 

@@ -1,7 +1,9 @@
 """A 完成时限 that does not read as a deadline (13月底前, 年底, 6月30号).
 
 Why: deadlines decide what is due and what is overdue on every task sheet; one that cannot
-be read is never due. Accepted: 贯穿全年, N月底前 (1–12, also 六月底前), 按照年报发布时间.
+be read is never due. Accepted: the phrasings of deadline_phrases.yaml (贯穿全年, 持续推进, 年底前,
+N月底前, N月N日前, 上半年, 按照年报发布时间, …) and the checklist's own meta.deadline_phrases. An
+indicator's relative_deadline must read as relative to an event (…后的10个工作日内).
 
 PASS:
     deadline: {text: 6月底前}
@@ -24,8 +26,27 @@ SEVERITY = Severity.error
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    phrases = ctx.checklist.meta.deadline_phrases
+    hint = "write e.g. 贯穿全年, 6月底前, 年底前 or 按照年报发布时间, or add the phrasing to "
+    hint += "meta.deadline_phrases"
     for where, _, text in deadlines(ctx):
         try:
-            parse_deadline(text, ctx.year)
+            parse_deadline(text, ctx.year, phrases)
         except DeadlineError as error:
-            yield Finding(where, str(error), "write 贯穿全年, N月底前 (1–12) or 按照年报发布时间")
+            yield Finding(where, str(error), hint)
+    for place in ctx.places():
+        relative = place.indicator.relative_deadline
+        if relative is None:
+            continue
+        at = (*place.where, "relative_deadline")
+        try:
+            found = parse_deadline(relative, ctx.year, phrases)
+        except DeadlineError as error:
+            yield Finding(at, str(error), "write it as …后的N个工作日内 or 在N个工作日内")
+            continue
+        if found.days is None:
+            yield Finding(
+                at,
+                f"“{relative}” is not relative to an event",
+                "relative_deadline holds “…后的N个（工作）日内”; a fixed date belongs in deadline",
+            )
