@@ -157,9 +157,14 @@ class Filters:
 
 
 def select(
-    all_rows: list[Row], filters: Filters, registry: Registry, done: set[int] | None = None
+    all_rows: list[Row],
+    filters: Filters,
+    registry: Registry,
+    done: set[int] | None = None,
+    event_due: dict[int, date] | None = None,
 ) -> list[Row]:
-    """Rows that pass every filter (AND). `done` holds indicator numbers marked 已完成."""
+    """Rows that pass every filter (AND). `done` holds indicator numbers marked 已完成;
+    `event_due` the dates relative deadlines fall on once their events have dates (台账)."""
     chosen: list[Row] = []
     for row in all_rows:
         if filters.indicators and row.number not in filters.indicators:
@@ -176,6 +181,8 @@ def select(
             continue
         single = filters.units[0] if len(filters.units) == 1 else None
         when = due(row, single, registry)
+        if event_due and row.number in event_due:
+            when = min(when, event_due[row.number]) if when else event_due[row.number]
         if filters.due_before and (when is None or when > filters.due_before):
             continue
         if filters.due_after and (when is None or when < filters.due_after):

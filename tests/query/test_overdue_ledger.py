@@ -43,3 +43,35 @@ def test_done_in_the_ledger_is_not_overdue(tmp_path: Path, monkeypatch: pytest.M
 def test_a_named_ledger_must_exist(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["list", "--overdue", "--ledger", str(tmp_path / "x.yaml")])
     assert result.exit_code == 2 and "no ledger" in result.output
+
+
+def test_a_relative_deadline_falls_due_after_its_event(tmp_path: Path) -> None:
+    ledger = tmp_path / "2022.yaml"
+    ledger.write_text(
+        "schema_version: 1\nyear: 2022\nentries:\n"
+        "- indicator: 9\n  unit: 市司法局\n  status: 推进中\n  event_date: 2022-09-28\n",
+        encoding="utf-8",
+    )
+
+    def overdue_on(day: str) -> list[int]:
+        result = CliRunner().invoke(
+            cli,
+            [
+                "list",
+                "--overdue",
+                "--as-of",
+                day,
+                "--unit",
+                "市司法局",
+                "--ledger",
+                str(ledger),
+                "--format",
+                "json",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        return [r["indicator"] for r in json.loads(result.stdout)]
+
+    # 10 working days after 2022-09-28 (国庆 holidays, 调休 weekend) is 2022-10-17
+    assert 9 not in overdue_on("2022-10-17")
+    assert 9 in overdue_on("2022-10-18")

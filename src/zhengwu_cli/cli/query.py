@@ -200,14 +200,19 @@ def list_(
         task,
         grep,
     )
-    done = _done(loaded, filters, ledger_path) if filters.overdue_as_of else set()
-    _list(loaded, filters, fmt, output, force, given, done)
+    done, event_due = (
+        _progress(loaded, filters, ledger_path) if filters.overdue_as_of else (set(), {})
+    )
+    _list(loaded, filters, fmt, output, force, given, done, event_due)
 
 
-def _done(loaded: Loaded, filters: Filters, given: Path | None) -> set[int]:
-    """Indicators the ledger marks 已完成 by --as-of: they are not overdue."""
+def _progress(
+    loaded: Loaded, filters: Filters, given: Path | None
+) -> tuple[set[int], dict[int, date]]:
+    """What the ledger says by --as-of: the indicators marked 已完成 (not overdue), and the dates
+    relative deadlines fall on once their events have dates."""
     from ..ledger.load import default_ledger_path, load_ledger
-    from ..ledger.status import done_indicators
+    from ..ledger.status import done_indicators, event_dues
     from ..load import LoadError
 
     year = loaded.checklist.meta.year
@@ -215,15 +220,17 @@ def _done(loaded: Loaded, filters: Filters, given: Path | None) -> set[int]:
     if not path.is_file():
         if given:
             raise UsageFailure(f"no ledger (台账) at {path}")
-        return set()
+        return set(), {}
     try:
         ledger = load_ledger(path)
     except LoadError as error:
         fail_load(error.problems)
     assert filters.overdue_as_of is not None
     unit = filters.units[0] if len(filters.units) == 1 else None
-    return done_indicators(
-        loaded.checklist, loaded.registry, ledger.ledger, filters.overdue_as_of, unit
+    as_of = filters.overdue_as_of
+    return (
+        done_indicators(loaded.checklist, loaded.registry, ledger.ledger, as_of, unit),
+        event_dues(loaded.checklist, loaded.registry, ledger.ledger, as_of),
     )
 
 
@@ -263,11 +270,14 @@ def _list(
     force: bool,
     given: list[str],
     done: set[int],
+    event_due: dict[int, date],
 ) -> None:
     from ..export import ExportError, records, to_csv, to_json, to_plain, to_yaml, write_xlsx
     from ..query import rows, select
 
-    chosen = select(rows(loaded.checklist, loaded.registry), filters, loaded.registry, done)
+    chosen = select(
+        rows(loaded.checklist, loaded.registry), filters, loaded.registry, done, event_due
+    )
     queried = filters.units
     recs = records(chosen, loaded.registry, queried)
     empty = f"No indicator matches{_describe(given)}."

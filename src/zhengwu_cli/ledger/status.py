@@ -215,3 +215,12 @@ def done_indicators(
         for row in rows(checklist, registry)
         if progress_of(row, current, unit, as_of, registry).status is Status.done
     }
+
+
+def event_dues(
+    checklist: Checklist, registry: Registry, ledger: Ledger, as_of: date
+) -> dict[int, date]:
+    """Per indicator, the date its relative deadline falls on (events recorded by `as_of`)."""
+    current = current_entries(ledger, as_of, registry)
+    found = {row.number: relative_due(row, current) for row in rows(checklist, registry)}
+    return {number: when for number, when in found.items() if when is not None}
