@@ -9,45 +9,11 @@ import inspect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from types import ModuleType
 
 from ...problems import Severity
 from ..context import Context, Finding
-from . import (
-    zw000_unreadable,
-    zw001_yaml_syntax,
-    zw002_schema,
-    zw003_duplicate_key,
-    zw004_encoding,
-    zw005_unsafe_yaml,
-    zw006_waiver,
-    zw101_numbering_gap,
-    zw102_numbering_repeat,
-    zw103_numbering_order,
-    zw201_no_unit,
-    zw202_no_deadline,
-    zw203_no_outcome,
-    zw204_no_measure,
-    zw205_empty_task,
-    zw206_carried_across_task,
-    zw207_carried_mismatch,
-    zw208_inferred_value,
-    zw209_absent_column,
-    zw301_unknown_unit,
-    zw302_alias_unit,
-    zw303_ended_unit,
-    zw304_group_without_members,
-    zw305_unplaced_unit,
-    zw401_deadline_unparseable,
-    zw402_deadline_outside_window,
-    zw501_word_artifact,
-    zw502_control_character,
-    zw503_whitespace,
-    zw504_ascii_punctuation,
-    zw505_unbalanced_pair,
-    zw506_near_duplicate,
-    zw507_term_variant,
-)
 
 
 @dataclass(frozen=True)
@@ -73,40 +39,43 @@ class Rule:
         )
 
 
-_MODULES = [
-    zw000_unreadable,
-    zw001_yaml_syntax,
-    zw002_schema,
-    zw003_duplicate_key,
-    zw004_encoding,
-    zw005_unsafe_yaml,
-    zw006_waiver,
-    zw101_numbering_gap,
-    zw102_numbering_repeat,
-    zw103_numbering_order,
-    zw201_no_unit,
-    zw202_no_deadline,
-    zw203_no_outcome,
-    zw204_no_measure,
-    zw205_empty_task,
-    zw206_carried_across_task,
-    zw207_carried_mismatch,
-    zw208_inferred_value,
-    zw209_absent_column,
-    zw301_unknown_unit,
-    zw302_alias_unit,
-    zw303_ended_unit,
-    zw304_group_without_members,
-    zw305_unplaced_unit,
-    zw401_deadline_unparseable,
-    zw402_deadline_outside_window,
-    zw501_word_artifact,
-    zw502_control_character,
-    zw503_whitespace,
-    zw504_ascii_punctuation,
-    zw505_unbalanced_pair,
-    zw506_near_duplicate,
-    zw507_term_variant,
+_MODULES: list[ModuleType] = [
+    import_module(f"{__name__}.{name}")
+    for name in (
+        "zw000_unreadable",
+        "zw001_yaml_syntax",
+        "zw002_schema",
+        "zw003_duplicate_key",
+        "zw004_encoding",
+        "zw005_unsafe_yaml",
+        "zw006_waiver",
+        "zw101_numbering_gap",
+        "zw102_numbering_repeat",
+        "zw103_numbering_order",
+        "zw201_no_unit",
+        "zw202_no_deadline",
+        "zw203_no_outcome",
+        "zw204_no_measure",
+        "zw205_empty_task",
+        "zw206_carried_across_task",
+        "zw207_carried_mismatch",
+        "zw208_inferred_value",
+        "zw209_absent_column",
+        "zw301_unknown_unit",
+        "zw302_alias_unit",
+        "zw303_ended_unit",
+        "zw304_group_without_members",
+        "zw305_unplaced_unit",
+        "zw401_deadline_unparseable",
+        "zw402_deadline_outside_window",
+        "zw501_word_artifact",
+        "zw502_control_character",
+        "zw503_whitespace",
+        "zw504_ascii_punctuation",
+        "zw505_unbalanced_pair",
+        "zw506_near_duplicate",
+        "zw507_term_variant",
+    )
 ]
 
 
