@@ -5,15 +5,19 @@ Never imports python-docx or jinja2; rich only for the table output.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from .common import UsageFailure, checklist_option, fail_load, load_checklist
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -22,6 +26,21 @@ if TYPE_CHECKING:
 
 LIST_FORMATS = ["auto", "table", "plain", "json", "csv", "yaml", "xlsx"]
 UNIT_FORMATS = ["auto", "table", "plain", "json", "yaml"]
+
+
+def _template_errors(func: F) -> F:
+    """A broken templates/list.yaml is an error that names the file, not a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ..export import TemplateError
+
+        try:
+            return func(*args, **kwargs)
+        except TemplateError as error:
+            raise UsageFailure(str(error)) from None
+
+    return cast(F, wrapper)
 
 
 def _role(text: str) -> Role:
@@ -125,6 +144,7 @@ def _describe(filters_given: list[str]) -> str:
 )
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @checklist_option
+@_template_errors
 def list_(
     units: tuple[str, ...],
     direct: bool,
@@ -321,6 +341,7 @@ def _list(
     help="auto: a table on a terminal, plain text otherwise.",
 )
 @checklist_option
+@_template_errors
 def units(fmt: str, checklist_path: Path | None) -> None:
     """List every unit with its kind, aliases and groups, and how many indicators it holds
     per role (named itself + through a group); then every group with its members.
@@ -359,6 +380,7 @@ def units(fmt: str, checklist_path: Path | None) -> None:
     show_default=True,
 )
 @checklist_option
+@_template_errors
 def show(number: str, fmt: str, checklist_path: Path | None) -> None:
     """Show one indicator in full: its goal, task, measures, units, deadline and outcome, where
     each value comes from (its own row, carried from a row above, inferred, or missing), and
