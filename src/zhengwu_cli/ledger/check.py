@@ -23,16 +23,11 @@ from ..positions import Positions
 from ..problems import Problem, Severity
 from ..query import expand, named_assignments
 from ..units import Registry
+from .codes import CODES as LEDGER_CODES
 from .model import Entry, Ledger, Status
 
 CODES: dict[str, tuple[str, Severity]] = {
-    "ZW601": ("unknown-indicator", Severity.error),
-    "ZW602": ("unknown-unit", Severity.error),
-    "ZW603": ("unit-not-assigned", Severity.warning),
-    "ZW604": ("unknown-measure", Severity.error),
-    "ZW605": ("date-outside-window", Severity.warning),
-    "ZW606": ("done-without-evidence", Severity.warning),
-    "ZW607": ("year-mismatch", Severity.error),
+    code: (name, severity) for code, (name, severity, _) in LEDGER_CODES.items()
 }
 
 Finding = tuple[str, tuple[str | int, ...], str, str | None]  # code, model path, message, hint

@@ -6,7 +6,6 @@ ZW0xx loading · ZW1xx numbering · ZW2xx gaps · ZW3xx units · ZW4xx deadlines
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
@@ -87,17 +86,12 @@ def _ledger_rules() -> list[Rule]:
     """The progress-ledger findings (ZW6xx): checked by zhengwu_cli.ledger.check when lint is
     given a ledger file (progress/YEAR.yaml); listed here so they can be selected, ignored,
     waived and explained like the others."""
-    from ...ledger import check
+    from ...ledger.codes import CODES
 
-    docs = {
-        line.split()[0]: re.sub(r"\s*\((?:error|warning)[^)]*\)$", "", " ".join(line.split()[2:]))
-        for line in inspect.cleandoc(check.__doc__ or "").splitlines()
-        if line.startswith("ZW6")
-    }
     rules = []
-    for code, (name, severity) in check.CODES.items():
+    for code, (name, severity, meaning) in CODES.items():
         doc = (
-            f"{docs.get(code, name)}.\n\nA finding in a progress ledger (台账, "
+            f"{meaning[0].upper()}{meaning[1:]}.\n\nA finding in a progress ledger (台账, "
             "progress/YEAR.yaml), checked against the checklist of the ledger's year: "
             "run `zhengwu lint progress/2022.yaml`. See docs/ledger.md."
         )
