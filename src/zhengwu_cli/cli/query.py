@@ -187,7 +187,6 @@ def list_(
         raise UsageFailure("--ledger goes with --overdue: add --overdue")
     loaded = load_checklist(checklist_path)
     registry = loaded.registry
-    given: list[str] = []
     try:
         filters = Filters(
             units=[resolve_unit(name, registry) for name in units],
@@ -206,20 +205,7 @@ def list_(
         raise UsageFailure(str(error)) from None
     if filters.month is not None and not 1 <= filters.month <= 12:
         raise UsageFailure(f"--month {month}: there is no such month; give 1 to 12")
-    given = _given(
-        units,
-        direct,
-        roles,
-        due_before,
-        due_after,
-        month,
-        deadline_text,
-        overdue,
-        filters.overdue_as_of,
-        goal,
-        task,
-        grep,
-    )
+    given = _given(click.get_current_context().params, filters.overdue_as_of)
     done, event_due = (
         _progress(loaded, filters, ledger_path) if filters.overdue_as_of else (set(), {})
     )
@@ -254,31 +240,23 @@ def _progress(
     )
 
 
-def _given(
-    units: tuple[str, ...],
-    direct: bool,
-    roles: tuple[str, ...],
-    due_before: str | None,
-    due_after: str | None,
-    month: str | None,
-    deadline_text: str | None,
-    overdue: bool,
-    as_of: date | None,
-    goal: str | None,
-    task: str | None,
-    grep: str | None,
-) -> list[str]:
-    parts = [f"unit {u}" for u in units]
-    parts += ["direct only"] if direct else []
-    parts += [f"role {r}" for r in roles]
-    parts += [f"due before {due_before}"] if due_before else []
-    parts += [f"due after {due_after}"] if due_after else []
-    parts += [f"month {month}"] if month else []
-    parts += [f"deadline {deadline_text}"] if deadline_text else []
-    parts += [f"overdue as of {as_of}"] if overdue and as_of else []
-    parts += [f"goal {goal}"] if goal else []
-    parts += [f"task {task}"] if task else []
-    parts += [f"text “{grep}”"] if grep else []
+def _given(params: dict[str, Any], as_of: date | None) -> list[str]:
+    """The filters a user gave, in words, for the "nothing matches" message."""
+    parts = [f"unit {u}" for u in params["units"]]
+    parts += ["direct only"] if params["direct"] else []
+    parts += [f"role {r}" for r in params["roles"]]
+    words = {
+        "due_before": "due before",
+        "due_after": "due after",
+        "month": "month",
+        "deadline_text": "deadline",
+        "goal": "goal",
+        "task": "task",
+    }
+    for key, word in words.items():
+        parts += [f"{word} {params[key]}"] if params.get(key) else []
+    parts += [f"overdue as of {as_of}"] if params["overdue"] and as_of else []
+    parts += [f"text “{params['grep']}”"] if params.get("grep") else []
     return parts
 
 
