@@ -1,18 +1,16 @@
 """The `zhengwu` command: a thin click layer that parses, calls the library, and prints.
 
-Each command lives in a module of its own here and is imported only when it runs (the group
-lists them from the table below), so `zhengwu --help` stays fast and `lint`/`list` never
-import python-docx or jinja2.
+Each command lives in a module of its own here and is imported only when it runs (the group in
+`app.py` lists them from the table below), so `lint`/`list` never import python-docx or jinja2.
+`zhengwu --help` and `--version` are answered from `overview.py` without importing click at all;
+a test holds that text equal to what click prints.
 """
 
 from __future__ import annotations
 
 import os
-from importlib import import_module
-
-import click
-
-from .. import __version__
+import sys
+from typing import Any
 
 # name → (module in this package, attribute, the one line `zhengwu --help` shows)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -33,44 +31,22 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported when used, and listed from COMMANDS."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        spec = COMMANDS.get(cmd_name)
-        if spec is None:
-            return None
-        module = import_module(f"{__name__}.{spec[0]}")
-        command: click.Command = getattr(module, spec[1])
-        return command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, spec[2]) for name, spec in COMMANDS.items()])
-
-
-@click.group(
-    cls=LazyGroup,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
-@click.version_option(__version__, "-V", "--version", prog_name="zhengwu")
-def cli() -> None:
-    """zhengwu：政务公开任务清单编译器。
-
-    把年度政务公开工作要点任务清单（YAML）检查、筛选，并生成各部门的 Word 任务单。
-
-    \b
-    Example:
-      zhengwu render --unit 市司法局     # 市司法局的任务单 → out/2022/市司法局.docx
-      zhengwu list --unit 梨树县          # 梨树县承担的细化指标
-      zhengwu lint                        # 检查清单的缺漏
-    """
-
-
 def main() -> None:
+    from .overview import answer
+
+    if answer(sys.argv[1:]):
+        return
     # pydantic looks for plugins in every installed package on first use; zhengwu uses none
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from .app import cli
+
     cli(prog_name="zhengwu")
+
+
+def __getattr__(name: str) -> Any:
+    """`from zhengwu_cli.cli import cli` still works; click is imported on that request."""
+    if name in {"cli", "LazyGroup"}:
+        from . import app
+
+        return getattr(app, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
