@@ -130,6 +130,28 @@ def test_standard_format_without_colour(tmp_path: Path, monkeypatch: pytest.Monk
     assert "1 problem in 1 file: 1 error(s)" in output
 
 
+def test_standard_format_in_colour_reads_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal rich colours the report; without colour it is built without rich, and the
+    words, spaces and line breaks are the same."""
+    import re
+
+    from zhengwu_cli.lint import lint_file
+    from zhengwu_cli.lint.format import standard
+
+    path = write(tmp_path, BASE.replace(*DEFECT).replace("现行有效规章", "现行有效规章,"))
+    results = [lint_file(path)]
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = standard(results)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = standard(results)
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+    assert "2 problems in 1 file" in plain and "→ " in plain
+
+
 def test_registry_file_is_checked_as_a_registry() -> None:
     code, output = run("lint", str(ROOT / "checklists" / "siping-units.yaml"), "-f", "parsable")
     assert (code, output) == (0, "")

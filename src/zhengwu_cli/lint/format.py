@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from ..problems import Problem, Severity
-from .runner import Result
+from .results import Result
 
 Reporter = Callable[[Sequence[Result]], str]
 
@@ -66,32 +66,46 @@ def summary(results: Sequence[Result]) -> str:
     return text + (f"; {waived} waived in the YAML" if waived else "")
 
 
-def standard(results: Sequence[Result]) -> str:
-    from rich.console import Console
-    from rich.text import Text
-
+def _standard_lines(results: Sequence[Result]) -> list[tuple[str, str]]:
+    """The standard report as (text, style) pieces; a piece ending in a newline ends a line."""
     styles = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
-    buffer = io.StringIO()
-    colour = _colour()
-    console = Console(
-        file=buffer, force_terminal=colour, no_color=not colour, highlight=False, soft_wrap=True
-    )
+    pieces: list[tuple[str, str]] = []
     for result in results:
         if not result.problems:
             continue
-        console.print(Text(result.path, style="bold underline"))
+        pieces.append((result.path + "\n", "bold underline"))
         for p in result.problems:
-            line = Text("  ")
-            line.append(f"{p.line}:{p.col}".ljust(9), style="dim")
-            line.append(p.severity.value.ljust(8), style=styles[p.severity])
-            line.append(p.code.ljust(7), style="bold")
-            line.append(p.message)
-            line.append(f"  [{p.name}]", style="dim")
-            console.print(line)
+            pieces += [
+                ("  ", ""),
+                (f"{p.line}:{p.col}".ljust(9), "dim"),
+                (p.severity.value.ljust(8), styles[p.severity]),
+                (p.code.ljust(7), "bold"),
+                (p.message, ""),
+                (f"  [{p.name}]\n", "dim"),
+            ]
             if p.hint:
-                console.print(Text(" " * 26 + "→ " + p.hint, style="green"))
-        console.print()
-    console.print(Text(summary(results), style="bold"))
+                pieces.append((" " * 26 + "→ " + p.hint + "\n", "green"))
+        pieces.append(("\n", ""))
+    pieces.append((summary(results) + "\n", "bold"))
+    return pieces
+
+
+def standard(results: Sequence[Result]) -> str:
+    """Grouped by file; coloured by rich on a terminal, plain text (without rich) elsewhere."""
+    pieces = _standard_lines(results)
+    if not _colour():
+        return "".join(text for text, _ in pieces)
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, highlight=False, soft_wrap=True)
+    line = Text()
+    for text, style in pieces:
+        line.append(text.removesuffix("\n"), style=style)
+        if text.endswith("\n"):
+            console.print(line)
+            line = Text()
     return buffer.getvalue()
 
 
