@@ -11,6 +11,17 @@ CHECKLIST = ROOT / "checklists" / "2022.yaml"
 SOURCE = ROOT / "checklists" / "sources" / "siping-2022-attachment.txt"
 
 
+@pytest.fixture(autouse=True)
+def lint_cache_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test has a lint cache of its own (never the user's), also in the processes it runs."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("ZHENGWU_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ZHENGWU_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def loaded() -> Loaded:
     return load(CHECKLIST)

@@ -32,12 +32,19 @@ def _selectors(values: tuple[str, ...]) -> list[str]:
     "--select", multiple=True, help="Only these rules: codes, prefixes (ZW5) or names; repeatable."
 )
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="ZHENGWU_NO_CACHE",
+    help="Check every file afresh, without the cache of earlier results.",
+)
 def lint(
     paths: tuple[Path, ...],
     format_: str,
     strict: bool | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    no_cache: bool,
 ) -> None:
     """检查任务清单的缺漏与文字问题（编号、空格、责任单位、完成时限、标点…）。
 
@@ -48,16 +55,19 @@ def lint(
     Exit codes: 0 nothing at the failing level (errors; warnings too with --strict),
     1 something is, 2 a file cannot be read or the command is misused.
 
+    Results are cached (in $ZHENGWU_CACHE_DIR, else the user cache folder) and reused only
+    while the checklist, its registry, the settings and zhengwu itself are unchanged.
+
     \b
     Example:
       zhengwu lint                              # the bundled (or ./checklists/) 2022 checklist
       zhengwu lint checklists/*.yaml --strict
       zhengwu lint draft.yaml --format parsable --ignore term-variant
     """
+    from ..lint.cache import LintCache, default_folder, lint_cached
     from ..lint.config import ConfigError, find_pyproject, read_config
     from ..lint.format import REPORTERS
-    from ..lint.rules import UnknownRule
-    from ..lint.runner import Options, lint_paths
+    from ..lint.results import Options, UnknownRule
     from .common import checklist_path
 
     try:
@@ -70,12 +80,12 @@ def lint(
     options.ignore += _selectors(ignore)
     if strict is not None:
         options.strict = strict
+    targets = list(paths) or [checklist_path(None)]
+    cache = None if no_cache else LintCache(default_folder(), options)
     try:
-        options.rules()
+        results = lint_cached(targets, options, cache)
     except UnknownRule as error:
         raise UsageFailure(str(error)) from None
-    targets = list(paths) or [checklist_path(None)]
-    results = lint_paths(targets, options)
     click.echo(REPORTERS[format_](results), nl=False)
     if any(r.unreadable for r in results):
         sys.exit(2)
@@ -93,7 +103,8 @@ def rules(rule: str | None) -> None:
       zhengwu rules ZW101
       zhengwu rules ascii-punctuation
     """
-    from ..lint.rules import RULES, UnknownRule, lookup
+    from ..lint.results import UnknownRule
+    from ..lint.rules import RULES, lookup
 
     if rule is None:
         for r in RULES.values():

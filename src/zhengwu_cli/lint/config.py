@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Severity
-from .runner import Options
+from .results import Options
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -7,7 +7,6 @@ the line and column of the YAML value it points at, so rules stay small and cann
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,44 +15,10 @@ from pydantic import BaseModel
 from ..model import Waiver
 from ..problems import Problem, Severity
 from .context import Context, Finding, Where
+from .results import Options, Result
 from .rules import RULES, Rule, lookup
 
-
-@dataclass
-class Options:
-    """Which rules run and what fails. Selectors are codes, code prefixes or names."""
-
-    select: list[str] = field(default_factory=list)  # empty: every rule
-    ignore: list[str] = field(default_factory=list)
-    strict: bool = False  # fail on warnings too
-    severity: dict[str, Severity] = field(default_factory=dict)  # code -> level override
-
-    def rules(self) -> dict[str, Rule]:
-        """The active rules; raises UnknownRule for a selector no rule matches."""
-        chosen = (
-            [r for s in self.select for r in lookup(s)] if self.select else list(RULES.values())
-        )
-        dropped = {r.code for s in self.ignore for r in lookup(s)}
-        for code in self.severity:
-            lookup(code)
-        return {r.code: r for r in chosen if r.code not in dropped}
-
-    @property
-    def failing(self) -> Severity:
-        return Severity.warning if self.strict else Severity.error
-
-
-@dataclass
-class Result:
-    """The findings for one file."""
-
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    waived: list[Problem] = field(default_factory=list)
-    unreadable: bool = False  # the file could not be read at all (exit 2)
-
-    def fails(self, level: Severity) -> bool:
-        return any(p.severity.rank >= level.rank for p in self.problems)
+__all__ = ["Options", "Result", "lint_file", "lint_paths"]
 
 
 def _waivers(obj: Any, at: Where = ()) -> Iterator[tuple[Where, int, Waiver]]:
@@ -213,7 +178,11 @@ def lint_file(path: Path, options: Options | None = None) -> Result:
         result = _load_failure(path, error.problems)
         result.problems = sorted(_filter(result.problems, options, active), key=_key)
         return result
-    result = Result(str(path), _filter(loaded.warnings, options, active))
+    result = Result(
+        str(path),
+        _filter(loaded.warnings, options, active),
+        sources=[loaded.path, loaded.registry_path],
+    )
     context = Context(loaded)
     waivers = _Waivers(loaded.checklist)
 

@@ -13,6 +13,7 @@ from types import ModuleType
 
 from ...problems import Severity
 from ..context import Context, Finding
+from ..results import UnknownRule
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,6 @@ def _ledger_rules() -> list[Rule]:
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in [*map(Rule.of, _MODULES), *_ledger_rules()]}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES.values()}
-
-
-class UnknownRule(ValueError):
-    """A rule code or name that no rule has."""
 
 
 def lookup(selector: str) -> list[Rule]:

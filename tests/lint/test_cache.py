@@ -1,0 +1,152 @@
+"""The lint cache: a second lint of an unchanged checklist answers from it, without loading the
+checklist models; any change to the checklist, its registry or the settings is seen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhengwu_cli.lint import cache as cache_module
+from zhengwu_cli.lint.cache import LintCache
+from zhengwu_cli.lint.results import Options
+
+# The real entry point; reports whether the checklist models were loaded, even after sys.exit.
+DRIVER = """
+import atexit, sys
+atexit.register(lambda: sys.__stderr__.write("PYDANTIC=%s" % ("pydantic" in sys.modules)))
+sys.argv = ["zhengwu", *sys.argv[1:]]
+from zhengwu_cli.cli import main
+main()
+"""
+
+
+def lint(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, str, bool]:
+    """Exit code, output, and whether the models were loaded (False: answered from the cache)."""
+    result = subprocess.run(
+        [sys.executable, "-c", DRIVER, "lint", "--format", "parsable", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout, result.stderr.endswith("PYDANTIC=True")
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted((folder / "lint").glob("*.json"))
+
+
+def test_a_second_lint_answers_from_the_cache(
+    checklist_copy: Path, lint_cache_folder: Path
+) -> None:
+    first = lint(checklist_copy)
+    assert first[2] is True and first[1].count("\n") > 10
+    assert len(entries(lint_cache_folder)) == 1
+    second = lint(checklist_copy)
+    assert second == (first[0], first[1], False)
+
+
+def test_an_edit_to_the_checklist_is_seen(checklist_copy: Path) -> None:
+    code, before, _ = lint(checklist_copy)
+    text = checklist_copy.read_text(encoding="utf-8")
+    checklist_copy.write_text(text.replace("text: 6月底前", "text: 13月底前", 1), encoding="utf-8")
+    code, after, models = lint(checklist_copy)
+    assert models is True
+    assert "ZW401" in after and "ZW401" not in before
+    assert code == 1  # the unreadable deadline is an error
+    checklist_copy.write_text(text, encoding="utf-8")  # undone: the first answer again
+    assert lint(checklist_copy)[:2] == (0, before)
+    assert lint(checklist_copy) == (0, before, False)
+
+
+def test_an_edit_to_the_registry_is_seen(checklist_copy: Path) -> None:
+    _, before, _ = lint(checklist_copy)
+    registry = checklist_copy.with_name("siping-units.yaml")
+    text = registry.read_text(encoding="utf-8")
+    assert "  - name: 市司法局\n" in text
+    registry.write_text(text.replace("  - name: 市司法局\n", "  - name: 市司法厅\n"), "utf-8")
+    _, after, models = lint(checklist_copy)
+    assert models is True
+    assert "ZW301" not in before
+    unknown = [line for line in after.splitlines() if line.endswith("(ZW301)")]
+    assert unknown and all("市司法局" in line for line in unknown)
+
+
+def test_the_settings_are_part_of_the_answer(checklist_copy: Path) -> None:
+    assert lint(checklist_copy)[0] == 0
+    code, output, _ = lint(checklist_copy, "--strict")
+    assert code == 1  # the warnings fail now
+    code, output, _ = lint(checklist_copy, "--select", "ZW503")
+    assert output and all("(ZW503)" in line for line in output.splitlines())
+    assert lint(checklist_copy, "--select", "ZW503") == (code, output, False)
+
+
+def test_a_misspelt_rule_is_still_a_usage_error_after_a_cached_run(checklist_copy: Path) -> None:
+    lint(checklist_copy)
+    code, output, _ = lint(checklist_copy, "--select", "ZW999")
+    assert code == 2 and output == ""
+
+
+def test_no_cache_reads_and_writes_nothing(checklist_copy: Path, lint_cache_folder: Path) -> None:
+    assert lint(checklist_copy, "--no-cache")[2] is True
+    assert lint(checklist_copy, env={"ZHENGWU_NO_CACHE": "1"})[2] is True
+    assert entries(lint_cache_folder) == []
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(
+    checklist_copy: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    reference = lint(checklist_copy, "--no-cache")
+    assert lint(checklist_copy, env={"ZHENGWU_CACHE_DIR": str(blocker)}) == reference
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_a_damaged_entry_is_passed_over(checklist_copy: Path, lint_cache_folder: Path) -> None:
+    reference = lint(checklist_copy)
+    for entry in entries(lint_cache_folder):
+        entry.write_bytes(b"\x00{not json")
+    assert lint(checklist_copy) == reference  # checked afresh
+    for entry in entries(lint_cache_folder):
+        entry.write_text(json.dumps({"sources": [], "problems": []}), encoding="utf-8")
+    assert lint(checklist_copy) == reference
+
+
+def test_a_file_that_does_not_load_is_not_cached(tmp_path: Path, lint_cache_folder: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: [unclosed\n", encoding="utf-8")
+    code, output, _ = lint(broken)
+    assert code == 1 and "ZW001" in output
+    assert entries(lint_cache_folder) == []
+
+
+def test_a_new_zhengwu_does_not_use_the_old_answers(
+    checklist_copy: Path, lint_cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhengwu_cli.lint.runner import lint_file
+
+    old = LintCache(lint_cache_folder, Options())
+    old.put(lint_file(checklist_copy))
+    assert old.get(checklist_copy) is not None
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    assert LintCache(lint_cache_folder, Options()).get(checklist_copy) is None
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(
+    checklist_copy: Path, lint_cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhengwu_cli.lint.runner import lint_file
+
+    monkeypatch.setattr(cache_module, "KEEP", 3)
+    result = lint_file(checklist_copy)
+    for n in range(6):
+        LintCache(lint_cache_folder, Options(ignore=[f"ZW50{n}"])).put(result)
+    assert len(entries(lint_cache_folder)) == 3
