@@ -38,6 +38,8 @@ class Row:
     deadline: Deadline | None
     named: list[Assignment]  # the units and groups the row names, not expanded
     roles: list[Assignment] = field(default_factory=list)  # the queried unit's roles, if any
+    # `named` with its groups replaced by their members, worked out once (see roles_of)
+    _expanded: list[Assignment] | None = field(default=None, repr=False, compare=False)
 
     @property
     def number(self) -> int:
@@ -105,7 +107,9 @@ def roles_of(row: Row, unit: str, registry: Registry, direct: bool = False) -> l
     own = [a for a in row.named if a.unit == unit]
     if direct or registry.group(unit) is not None:
         return own
-    return own + [a for a in expand(row.named, registry) if a.unit == unit and a.via]
+    if row._expanded is None:  # every unit of `render --all` asks again
+        row._expanded = expand(row.named, registry)
+    return own + [a for a in row._expanded if a.unit == unit and a.via]
 
 
 def is_county(unit: str, registry: Registry) -> bool:

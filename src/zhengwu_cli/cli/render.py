@@ -279,7 +279,8 @@ def _for_unit(filters: Filters, unit: str) -> Filters:
 
 
 def _progress(jobs: list[tuple[Path, Callable[[], Any]]], show: bool) -> Any:
-    if not show:
+    """A progress bar on a terminal (rich); elsewhere (a pipe, CI) nothing, and no rich."""
+    if not show or not sys.stderr.isatty():
         yield from jobs
         return
     from rich.console import Console

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -26,7 +25,7 @@ from ..query import Row
 from ..units import Registry
 from .files import safe_filename
 from .template import Column, TextTemplates, W, WordTemplate
-from .text import clean
+from .text import clean, xml_escape
 
 MODEL_PATH = tuple[str | int, ...]
 A4_SHORT, A4_LONG = 11906, 16838  # twips
@@ -182,13 +181,13 @@ class Renderer:
 
     def _para(self, style: str, text: str = "", bold: bool = False) -> str:
         sid, fonts = self._styles[style]
-        ppr = f'<w:pPr><w:pStyle w:val="{escape(sid)}"/></w:pPr>'
+        ppr = f'<w:pPr><w:pStyle w:val="{xml_escape(sid)}"/></w:pPr>'
         if not text:
             return f"<w:p>{ppr}</w:p>"
         rpr = fonts + ("<w:b/><w:bCs/>" if bold else "")
         return (
             f"<w:p>{ppr}<w:r><w:rPr>{rpr}</w:rPr>"
-            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+            f'<w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r></w:p>'
         )
 
     def _paras(self, style: str, texts: Sequence[str], bold: int = 0) -> str:
@@ -224,7 +223,7 @@ class Renderer:
             self._cell(w, self._para("heading", c.heading), center=True)
             for w, c in zip(widths, columns, strict=True)
         )
-        sid = escape(self._styles["table"][0])
+        sid = xml_escape(self._styles["table"][0])
         return (
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{sid}"/>'
             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'

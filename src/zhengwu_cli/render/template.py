@@ -17,13 +17,13 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 import yaml
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..model import Role
 from . import RenderError
+from .text import xml_escape
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -125,7 +125,7 @@ def _fonts(by_id: dict[str, etree._Element], defaults: etree._Element | None, si
             value = rfonts.get(_w(attr))
             if value and attr not in found:
                 found[attr] = value
-    attrs = "".join(f" w:{k}={quoteattr(v)}" for k, v in found.items())
+    attrs = "".join(f' w:{k}="{xml_escape(v)}"' for k, v in found.items())
     return f"<w:rFonts{attrs}/>" if attrs else ""
 
 
