@@ -94,7 +94,7 @@ def test_a_failed_write_leaves_the_old_ledger(
 
     monkeypatch.setattr(os, "replace", broken)
     result = run("collect", "--ledger", ledger, sheet)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a file that cannot be written, as for render
     assert "No space left on device" in result.stderr
     assert ledger.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2022.yaml", "市司法局.docx"]
@@ -117,7 +117,7 @@ def test_a_ledger_changed_meanwhile_is_not_overwritten(
 
     monkeypatch.setattr(merge, "verify", verify_then_someone_saves)
     result = run("collect", "--ledger", ledger, sheet)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "changed on disk" in result.stderr
     assert ledger.read_text(encoding="utf-8").endswith("# 有人编辑\n")
 

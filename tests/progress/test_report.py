@@ -71,3 +71,17 @@ def test_a_misspelt_template_name_is_an_error_at_its_line(tmp_path: Path) -> Non
         render_text({"place": "x"}, "text", tmp_path)
     assert "report.txt.j2:2" in str(error.value)
     assert "'plcae' is undefined" in str(error.value)
+
+
+def test_a_report_that_cannot_be_written_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    target = tmp_path / "报告.docx"
+    result = run("report", "--ledger", SAMPLE, "--as-of", "2022-07-01", "-o", target)
+    assert result.exit_code == 2  # as for render and collect
+    assert f"cannot write {target}: No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1,7 +1,7 @@
 """Shared CLI plumbing: the --checklist option, loading with located errors, exit codes.
 
 Exit codes (all commands): 0 done, 1 findings at the failing level (lint, status), 2 a file that
-cannot be read or a misused command.
+cannot be read or written, or a misused command.
 """
 
 from __future__ import annotations
@@ -22,6 +22,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 class UsageFailure(click.ClickException):
     """An error the user can fix; printed as `Error: …`, exit 2."""
+
+    exit_code = 2
+
+
+class FileFailure(click.ClickException):
+    """A file that cannot be read, built or written (a full disk, a broken template); exit 2,
+    as for render, whatever the command."""
 
     exit_code = 2
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import UsageFailure, checklist_option, load_checklist, print_problems
+from .common import FileFailure, UsageFailure, checklist_option, load_checklist, print_problems
 
 if TYPE_CHECKING:
     from ..ledger.load import LoadedLedger
@@ -237,7 +237,7 @@ def collect(
         verify(text, str(path), list(ledger.entries), result.added)
         write(path, text, old.text if old else None)
     except LedgerError as error:
-        raise click.ClickException(str(error)) from None
+        raise FileFailure(str(error)) from None
     click.echo(f"wrote {path}")
 
 
@@ -314,7 +314,7 @@ def report(
         else:
             data = render_text(values, fmt).encode("utf-8")
     except LedgerError as error:
-        raise click.ClickException(str(error)) from None
+        raise FileFailure(str(error)) from None
     if output is None and fmt != "docx":
         click.echo(data.decode("utf-8"), nl=False)
         return
@@ -324,7 +324,7 @@ def report(
     try:
         write_atomic(target, data)
     except RenderError as error:
-        raise click.ClickException(str(error)) from None
+        raise FileFailure(str(error)) from None
     click.echo(f"wrote {target}")
 
 
