@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -237,9 +238,33 @@ def test_filters_apply(tmp_path: Path, loaded) -> None:  # type: ignore[no-untyp
     assert [cell_text(r.cells[0]) for r in table.rows[1:]] == [str(r.number) for r in expected]
 
 
+def test_filters_read_as_list_reads_them(tmp_path: Path) -> None:
+    """render takes its filters the way list does: 六 for 6, 共同 for the role, 三 for the goal."""
+    args = ["--unit", "梨树县", "--month", "六", "--role", "共同", "--goal", "三"]
+    code, output = run(["render", *args, "-o", "x.docx"], tmp_path)
+    assert code == 0, output
+    listed = CliRunner().invoke(cli, ["list", *args, "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    numbers = [str(item["indicator"]) for item in json.loads(listed.output)]
+    table = Document(str(tmp_path / "x.docx")).tables[0]
+    assert numbers and [cell_text(r.cells[0]) for r in table.rows[1:]] == numbers
+
+
+def test_date_sets_the_generated_date(tmp_path: Path) -> None:
+    code, output = run(
+        ["render", "--unit", "市司法局", "--date", "2022年3月1日", "-o", "x.docx"], tmp_path
+    )
+    assert code == 0, output
+    paragraphs = [p.text for p in Document(str(tmp_path / "x.docx")).paragraphs]
+    assert any(text.endswith("生成日期：2022年3月1日") for text in paragraphs), paragraphs
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["render", "--unit", "市司法局", "--date", "3/1"], "--date: “3/1” is not a date"),
+        (["render", "--unit", "市司法局", "--month", "13"], "--month 13: there is no such month"),
+        (["render", "--unit", "市司法局", "--role", "主管"], "unknown role “主管”"),
         (["render"], "--unit"),
         (["render", "--unit", "市司法局", "--all"], "cannot be combined"),
         (["render", "--unit", "市不存在局"], "unknown unit"),

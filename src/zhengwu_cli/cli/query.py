@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from .common import UsageFailure, checklist_option, fail_load, load_checklist
+from .filters import build_filters, describe, filter_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from ..load import Loaded
-    from ..model import Role
     from ..query import Filters
 
 LIST_FORMATS = ["auto", "table", "plain", "json", "csv", "yaml", "xlsx"]
@@ -41,20 +41,6 @@ def _template_errors(func: F) -> F:
             raise UsageFailure(str(error)) from None
 
     return cast(F, wrapper)
-
-
-def _role(text: str) -> Role:
-    from ..model import Role
-
-    wanted = text.strip()
-    aliases = {"co-responsible": Role.shared, "shared": Role.shared}
-    for role in Role:
-        if wanted in (role.value, role.name):
-            return role
-    if wanted in aliases:
-        return aliases[wanted]
-    known = "、".join(r.value for r in Role)
-    raise UsageFailure(f"unknown role “{text}”; use one of {known}")
 
 
 def _use_table(fmt: str) -> bool:
@@ -83,38 +69,7 @@ def _describe(filters_given: list[str]) -> str:
 
 
 @click.command("list")
-@click.option(
-    "--unit",
-    "-u",
-    "units",
-    multiple=True,
-    metavar="NAME",
-    help="A unit or group (canonical name, short name or alias); repeatable.",
-)
-@click.option(
-    "--direct", is_flag=True, help="Only rows that name the unit itself, not a group it belongs to."
-)
-@click.option(
-    "--role",
-    "-r",
-    "roles",
-    multiple=True,
-    metavar="ROLE",
-    help="牵头, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
-)
-@click.option(
-    "--due-before", metavar="DATE", help="Due on or before DATE (2022-06-30 or 2022年6月30日)."
-)
-@click.option("--due-after", metavar="DATE", help="Due on or after DATE.")
-@click.option("--month", metavar="N", help="Deadline at the end of month N (6 or 六).")
-@click.option(
-    "--deadline",
-    "deadline_text",
-    metavar="TEXT",
-    help="Deadline written exactly so, e.g. 贯穿全年 or 按照年报发布时间.",
-)
-@click.option("--overdue", is_flag=True, help="Deadline passed by --as-of (default today).")
-@click.option("--as-of", metavar="DATE", help="The day --overdue counts from [default: today].")
+@filter_options()
 @click.option(
     "--ledger",
     "ledger_path",
@@ -123,9 +78,6 @@ def _describe(filters_given: list[str]) -> str:
     help="With --overdue: the 台账 whose 已完成 entries are not overdue "
     "[default: progress/<year>.yaml, if present].",
 )
-@click.option("--goal", "-g", metavar="N", help="Goal number: 二 or 2.")
-@click.option("--task", "-t", metavar="N", help="Task number: 十一 or 11.")
-@click.option("--grep", metavar="TEXT", help="Text in the indicator, its measures or its outcome.")
 @click.option(
     "--format",
     "-f",
@@ -146,23 +98,12 @@ def _describe(filters_given: list[str]) -> str:
 @checklist_option
 @_template_errors
 def list_(
-    units: tuple[str, ...],
-    direct: bool,
-    roles: tuple[str, ...],
-    due_before: str | None,
-    due_after: str | None,
-    month: str | None,
-    deadline_text: str | None,
-    overdue: bool,
-    as_of: str | None,
     ledger_path: Path | None,
-    goal: str | None,
-    task: str | None,
-    grep: str | None,
     fmt: str,
     output: Path | None,
     force: bool,
     checklist_path: Path | None,
+    **filter_values: Any,
 ) -> None:
     """List the indicators that match every filter given (AND).
 
@@ -177,35 +118,13 @@ def list_(
       zhengwu list --overdue --as-of 2022年7月1日 --format json
       zhengwu list --goal 二 --role 牵头 --format xlsx -o 清单.xlsx
     """
-    from ..query import Filters, QueryError, parse_date, parse_number, resolve_unit
-
     if fmt == "xlsx" and output is None:
         raise UsageFailure("xlsx is a binary file: give -o FILE.xlsx")
-    if as_of and not overdue:
-        raise UsageFailure("--as-of goes with --overdue: add --overdue")
-    if ledger_path and not overdue:
+    if ledger_path and not filter_values.get("overdue"):
         raise UsageFailure("--ledger goes with --overdue: add --overdue")
     loaded = load_checklist(checklist_path)
-    registry = loaded.registry
-    try:
-        filters = Filters(
-            units=[resolve_unit(name, registry) for name in units],
-            direct=direct,
-            roles=[_role(r) for r in roles],
-            due_before=parse_date(due_before) if due_before else None,
-            due_after=parse_date(due_after) if due_after else None,
-            month=parse_number(month, "month") if month else None,
-            deadline=deadline_text.strip() if deadline_text else None,
-            overdue_as_of=(parse_date(as_of) if as_of else date.today()) if overdue else None,
-            goal=parse_number(goal, "goal") if goal else None,
-            task=parse_number(task, "task") if task else None,
-            grep=grep,
-        )
-    except QueryError as error:
-        raise UsageFailure(str(error)) from None
-    if filters.month is not None and not 1 <= filters.month <= 12:
-        raise UsageFailure(f"--month {month}: there is no such month; give 1 to 12")
-    given = _given(click.get_current_context().params, filters.overdue_as_of)
+    filters = build_filters(filter_values, loaded.registry)
+    given = describe(filter_values, filters.overdue_as_of)
     done, event_due = (
         _progress(loaded, filters, ledger_path) if filters.overdue_as_of else (set(), {})
     )
@@ -238,26 +157,6 @@ def _progress(
         done_indicators(loaded.checklist, loaded.registry, ledger.ledger, as_of, unit),
         event_dues(loaded.checklist, loaded.registry, ledger.ledger, as_of),
     )
-
-
-def _given(params: dict[str, Any], as_of: date | None) -> list[str]:
-    """The filters a user gave, in words, for the "nothing matches" message."""
-    parts = [f"unit {u}" for u in params["units"]]
-    parts += ["direct only"] if params["direct"] else []
-    parts += [f"role {r}" for r in params["roles"]]
-    words = {
-        "due_before": "due before",
-        "due_after": "due after",
-        "month": "month",
-        "deadline_text": "deadline",
-        "goal": "goal",
-        "task": "task",
-    }
-    for key, word in words.items():
-        parts += [f"{word} {params[key]}"] if params.get(key) else []
-    parts += [f"overdue as of {as_of}"] if params["overdue"] and as_of else []
-    parts += [f"text “{params['grep']}”"] if params.get("grep") else []
-    return parts
 
 
 def _list(

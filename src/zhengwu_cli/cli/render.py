@@ -8,57 +8,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .common import UsageFailure, checklist_option, load_checklist
+from .filters import build_filters, filter_options
 
 if TYPE_CHECKING:
     from ..load import Loaded
     from ..query import Filters
     from ..render.docx_sheet import Cleaned, Renderer
 
-F = TypeVar("F", bound=Callable[..., Any])
-ROLE_CHOICES = ["牵头", "配合", "落实", "推动", "共同"]
-
-
-def filter_options(func: F) -> F:
-    """The row filters `zhengwu list` has, for render."""
-    options = [
-        click.option(
-            "--unit",
-            "-u",
-            "units",
-            multiple=True,
-            metavar="单位",
-            help="A unit (name, short name or alias); repeat for one sheet per unit.",
-        ),
-        click.option(
-            "--direct",
-            is_flag=True,
-            help="Only rows that name the unit itself, not through a group.",
-        ),
-        click.option(
-            "--role",
-            "roles",
-            multiple=True,
-            type=click.Choice(ROLE_CHOICES),
-            help="Only rows where the unit has this role (repeatable).",
-        ),
-        click.option("--due-before", metavar="DATE", help="Due on or before DATE (2022-06-30)."),
-        click.option("--due-after", metavar="DATE", help="Due on or after DATE."),
-        click.option("--month", type=click.IntRange(1, 12), help="Deadline N月底前."),
-        click.option("--deadline", metavar="TEXT", help="Exact 完成时限 text, e.g. 贯穿全年."),
-        click.option("--overdue", is_flag=True, help="Due before --as-of (default today)."),
-        click.option("--as-of", metavar="DATE", help="The day --overdue counts from."),
-        click.option("--goal", metavar="N", help="Only this 目标 (二 or 2)."),
-        click.option("--task", metavar="N", help="Only this 主要任务 (十一 or 11)."),
-        click.option("--grep", metavar="TEXT", help="Indicator, measure or outcome contains TEXT."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
 
 
 @dataclass
@@ -71,11 +32,12 @@ class RenderArgs:
     force: bool
     template: Path | None
     filter_values: dict[str, Any] = field(default_factory=dict)
+    generated: str | None = None  # the date printed on the sheets; None: today
 
 
 @click.command("render")
 @checklist_option
-@filter_options
+@filter_options(short_task=False)
 @click.option(
     "--all",
     "all_units",
@@ -99,6 +61,12 @@ class RenderArgs:
     help="Word template .docx [default: the bundled templates/sheet.docx]; "
     "a .yaml of the same name beside it replaces the text templates.",
 )
+@click.option(
+    "--date",
+    "generated",
+    metavar="DATE",
+    help="The 生成日期 printed on the sheets (2022-03-01 or 2022年3月1日) [default: today].",
+)
 def render(
     checklist_path: Path | None,
     units: tuple[str, ...],
@@ -107,6 +75,7 @@ def render(
     output: Path | None,
     force: bool,
     template: Path | None,
+    generated: str | None,
     **filters: Any,
 ) -> None:
     """Write Word task sheets (.docx): one per unit, or the whole table.
@@ -124,35 +93,21 @@ def render(
       zhengwu render --full                     # the whole 附件 table
     """
     args = RenderArgs(
-        checklist_path, list(units), all_units, full, output, force, template, dict(filters)
+        checklist_path,
+        list(units),
+        all_units,
+        full,
+        output,
+        force,
+        template,
+        dict(filters),
+        generated,
     )
     sys.exit(execute(args))
 
 
 def _filters(args: RenderArgs, loaded: Loaded) -> Filters:
-    from ..model import Role
-    from ..query import Filters, QueryError, parse_date, parse_number, resolve_unit
-
-    v = args.filter_values
-    try:
-        as_of = parse_date(v["as_of"]) if v.get("as_of") else None
-        if as_of and not v.get("overdue"):
-            raise QueryError("--as-of goes with --overdue")
-        return Filters(
-            units=[resolve_unit(u, loaded.registry) for u in args.units],
-            direct=bool(v.get("direct")),
-            roles=[Role(r) for r in v.get("roles") or ()],
-            due_before=parse_date(v["due_before"]) if v.get("due_before") else None,
-            due_after=parse_date(v["due_after"]) if v.get("due_after") else None,
-            month=v.get("month"),
-            deadline=v.get("deadline"),
-            overdue_as_of=(as_of or date.today()) if v.get("overdue") else None,
-            goal=parse_number(v["goal"], "目标") if v.get("goal") else None,
-            task=parse_number(v["task"], "主要任务") if v.get("task") else None,
-            grep=v.get("grep"),
-        )
-    except QueryError as error:
-        raise UsageFailure(str(error)) from None
+    return build_filters({**args.filter_values, "units": args.units}, loaded.registry)
 
 
 def _check_usage(args: RenderArgs) -> None:
@@ -183,7 +138,18 @@ def _renderer(args: RenderArgs, loaded: Loaded) -> Renderer:
     word_path = args.template or bundled / "sheet.docx"
     word = load_word(word_path)
     texts = load_texts(text_templates_for(word_path, bundled / "sheet.yaml"))
-    return Renderer(loaded.checklist, loaded.registry, word, texts, date.today())
+    return Renderer(loaded.checklist, loaded.registry, word, texts, _generated(args))
+
+
+def _generated(args: RenderArgs) -> date:
+    from ..query import QueryError, parse_date
+
+    if args.generated is None:
+        return date.today()
+    try:
+        return parse_date(args.generated)
+    except QueryError as error:
+        raise UsageFailure(f"--date: {error}") from None
 
 
 def _folder(args: RenderArgs, year: int, single: bool) -> tuple[Path, str | None]:

@@ -1,0 +1,156 @@
+"""The row filters `zhengwu list` and `zhengwu render` share: declared once, read once.
+
+@filter_options()                      # --unit --direct --role --due-before … --grep
+def list_(..., **filter_values): ...
+filters = build_filters(filter_values, registry)   # UsageFailure on a bad value
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from .common import UsageFailure
+
+if TYPE_CHECKING:
+    from ..model import Role
+    from ..query import Filters
+    from ..units import Registry
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# the values filter_options gives the command, by parameter name
+NAMES = (
+    "units",
+    "direct",
+    "roles",
+    "due_before",
+    "due_after",
+    "month",
+    "deadline",
+    "overdue",
+    "as_of",
+    "goal",
+    "task",
+    "grep",
+)
+
+
+def filter_options(short_task: bool = True) -> Callable[[F], F]:
+    """The filter options; `short_task=False` leaves -t to the command (render's --template)."""
+    task_names = ["--task", "-t"] if short_task else ["--task"]
+    options = [
+        click.option(
+            "--unit",
+            "-u",
+            "units",
+            multiple=True,
+            metavar="NAME",
+            help="A unit or group (canonical name, short name or alias); repeatable.",
+        ),
+        click.option(
+            "--direct",
+            is_flag=True,
+            help="Only rows that name the unit itself, not a group it belongs to.",
+        ),
+        click.option(
+            "--role",
+            "-r",
+            "roles",
+            multiple=True,
+            metavar="ROLE",
+            help="牵头, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
+        ),
+        click.option(
+            "--due-before",
+            metavar="DATE",
+            help="Due on or before DATE (2022-06-30 or 2022年6月30日).",
+        ),
+        click.option("--due-after", metavar="DATE", help="Due on or after DATE."),
+        click.option("--month", metavar="N", help="Deadline at the end of month N (6 or 六)."),
+        click.option(
+            "--deadline",
+            metavar="TEXT",
+            help="Deadline written exactly so, e.g. 贯穿全年 or 按照年报发布时间.",
+        ),
+        click.option("--overdue", is_flag=True, help="Deadline passed by --as-of (default today)."),
+        click.option(
+            "--as-of", metavar="DATE", help="The day --overdue counts from [default: today]."
+        ),
+        click.option("--goal", "-g", metavar="N", help="Goal (目标) number: 二 or 2."),
+        click.option(*task_names, metavar="N", help="Task (主要任务) number: 十一 or 11."),
+        click.option(
+            "--grep", metavar="TEXT", help="Text in the indicator, its measures or outcome."
+        ),
+    ]
+
+    def decorate(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def role(text: str) -> Role:
+    from ..model import Role
+
+    wanted = text.strip()
+    aliases = {"co-responsible": Role.shared, "shared": Role.shared}
+    for known in Role:
+        if wanted in (known.value, known.name):
+            return known
+    if wanted in aliases:
+        return aliases[wanted]
+    raise UsageFailure(f"unknown role “{text}”; use one of {'、'.join(r.value for r in Role)}")
+
+
+def build_filters(values: dict[str, Any], registry: Registry) -> Filters:
+    """The Filters the options ask for; UsageFailure names the option and what to write."""
+    from ..query import Filters, QueryError, parse_date, parse_number, resolve_unit
+
+    if values.get("as_of") and not values.get("overdue"):
+        raise UsageFailure("--as-of goes with --overdue: add --overdue")
+    try:
+        as_of = parse_date(values["as_of"]) if values.get("as_of") else date.today()
+        filters = Filters(
+            units=[resolve_unit(name, registry) for name in values.get("units") or ()],
+            direct=bool(values.get("direct")),
+            roles=[role(r) for r in values.get("roles") or ()],
+            due_before=parse_date(values["due_before"]) if values.get("due_before") else None,
+            due_after=parse_date(values["due_after"]) if values.get("due_after") else None,
+            month=parse_number(values["month"], "month") if values.get("month") else None,
+            deadline=values["deadline"].strip() if values.get("deadline") else None,
+            overdue_as_of=as_of if values.get("overdue") else None,
+            goal=parse_number(values["goal"], "goal") if values.get("goal") else None,
+            task=parse_number(values["task"], "task") if values.get("task") else None,
+            grep=values.get("grep"),
+        )
+    except QueryError as error:
+        raise UsageFailure(str(error)) from None
+    if filters.month is not None and not 1 <= filters.month <= 12:
+        raise UsageFailure(f"--month {values['month']}: there is no such month; give 1 to 12")
+    return filters
+
+
+def describe(values: dict[str, Any], as_of: date | None) -> list[str]:
+    """The filters a user gave, in words, for the "nothing matches" message."""
+    parts = [f"unit {u}" for u in values.get("units") or ()]
+    parts += ["direct only"] if values.get("direct") else []
+    parts += [f"role {r}" for r in values.get("roles") or ()]
+    words = {
+        "due_before": "due before",
+        "due_after": "due after",
+        "month": "month",
+        "deadline": "deadline",
+        "goal": "goal",
+        "task": "task",
+    }
+    for key, word in words.items():
+        parts += [f"{word} {values[key]}"] if values.get(key) else []
+    parts += [f"overdue as of {as_of}"] if values.get("overdue") and as_of else []
+    parts += [f"text “{values['grep']}”"] if values.get("grep") else []
+    return parts
