@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from ..render.docx_sheet import Cleaned, Renderer
 
 
-
 @dataclass
 class RenderArgs:
     checklist: Path | None
