@@ -6,6 +6,7 @@ alias bombs, non-UTF-8 files and schema violations come out as `file:line:col: m
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,11 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 def read_text(path: Path) -> tuple[str, list[Problem]]:
     """The file's text as UTF-8; a BOM is dropped with a warning; anything else is a LoadError."""
+    return decode_text(read_file(path), str(path))
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes; a missing, unreadable or oversized file is a LoadError."""
     shown = str(path)
     try:
         size = path.stat().st_size
@@ -117,7 +123,7 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
                     )
                 ]
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise LoadError(
             [
@@ -154,6 +160,10 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
                 )
             ]
         ) from None
+
+
+def decode_text(data: bytes, shown: str) -> tuple[str, list[Problem]]:
+    """The bytes as UTF-8 text; a BOM is dropped with a warning; anything else is a LoadError."""
     warnings: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -474,17 +484,26 @@ class Loaded:
     registry_positions: Positions
     warnings: list[Problem] = field(default_factory=list)
     unplaced: dict[int, list[str]] = field(default_factory=dict)  # indicator → names not read
+    # every file read, as the system found it (symlinks resolved) → sha256 of the bytes read
+    sources: dict[Path, str] = field(default_factory=dict)
 
 
-def load_model(model: type[M], path: Path) -> tuple[M, Positions, list[Problem]]:
-    text, warnings = read_text(path)
-    data, positions = parse_yaml(text, str(path))
-    return validate(model, data, positions), positions, warnings
+def load_model(
+    model: type[M], path: Path, sources: dict[Path, str] | None = None
+) -> tuple[M, Positions, list[Problem]]:
+    """Read, parse and validate one file; `sources` gets its resolved path and digest."""
+    data = read_file(path)
+    if sources is not None:
+        sources[path.resolve()] = hashlib.sha256(data).hexdigest()
+    text, warnings = decode_text(data, str(path))
+    parsed, positions = parse_yaml(text, str(path))
+    return validate(model, parsed, positions), positions, warnings
 
 
 def load(path: Path) -> Loaded:
     """Load a checklist and the registry it names. Raises LoadError with located problems."""
-    checklist, positions, warnings = load_model(Checklist, path)
+    sources: dict[Path, str] = {}
+    checklist, positions, warnings = load_model(Checklist, path, sources)
     registry_path = path.parent / checklist.meta.registry
     if not registry_path.is_file():
         line, col = positions.of(("meta", "registry"))
@@ -501,7 +520,7 @@ def load(path: Path) -> Loaded:
                 )
             ]
         )
-    registry, registry_positions, more = load_model(Registry, registry_path)
+    registry, registry_positions, more = load_model(Registry, registry_path, sources)
     unplaced = read_inline_units(checklist, registry)
     return Loaded(
         path,
@@ -512,6 +531,7 @@ def load(path: Path) -> Loaded:
         registry_positions,
         warnings + more,
         unplaced,
+        sources,
     )
 
 

@@ -32,6 +32,7 @@ def lint(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, str
         capture_output=True,
         text=True,
         encoding="utf-8",
+        errors="surrogateescape",  # a path that is not UTF-8 comes back as it went in
         env={**os.environ, **(env or {})},
         timeout=120,
     )
@@ -150,3 +151,79 @@ def test_the_cache_keeps_a_bounded_number_of_entries(
     for n in range(6):
         LintCache(lint_cache_folder, Options(ignore=[f"ZW50{n}"])).put(result)
     assert len(entries(lint_cache_folder)) == 3
+
+
+def test_a_registry_changed_while_it_was_checked_is_not_trusted(
+    checklist_copy: Path, lint_cache_folder: Path
+) -> None:
+    from zhengwu_cli.lint.runner import lint_file
+
+    result = lint_file(checklist_copy)  # the findings were made from the registry as it was …
+    registry = checklist_copy.with_name("siping-units.yaml")
+    registry.write_text(registry.read_text(encoding="utf-8") + "# 编辑\n", encoding="utf-8")
+    cache = LintCache(lint_cache_folder, Options())
+    cache.put(result)  # … and are stored with the digest of those bytes
+    assert cache.get(checklist_copy) is None
+
+
+def test_a_folder_name_that_is_not_utf8(checklist_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"\xcb\xc4\xc6\xbd")  # 四平 in GBK, from a Windows zip
+    folder.mkdir()
+    for name in ("2022.yaml", "siping-units.yaml"):
+        (folder / name).write_bytes((checklist_copy.parent / name).read_bytes())
+    first = lint(folder / "2022.yaml")
+    assert first[0] == 0 and first[2] is True
+    assert lint(folder / "2022.yaml") == (first[0], first[1], False)
+
+
+def test_a_pipe_is_read_once_and_never_cached(
+    checklist_copy: Path, lint_cache_folder: Path
+) -> None:
+    registry = checklist_copy.with_name("siping-units.yaml")
+    text = checklist_copy.read_text(encoding="utf-8")
+    text = text.replace("registry: siping-units.yaml", f"registry: {registry}", 1)
+    command = [sys.executable, "-c", DRIVER, "lint", "--format", "parsable", "/dev/stdin"]
+    done = [
+        subprocess.run(command, input=text, capture_output=True, text=True, timeout=120)
+        for _ in range(2)
+    ]
+    reference = lint(checklist_copy, "--no-cache")
+    for run in done:
+        assert run.returncode == reference[0] == 0
+        assert run.stdout.count("\n") == reference[1].count("\n") > 10
+    assert entries(lint_cache_folder) == []
+
+
+def test_a_registry_reached_through_a_symlink(tmp_path: Path, checklist_copy: Path) -> None:
+    """link/../a/x.yaml is where the system says, not where the text of the path says."""
+    for folder in ("a", "deep/inner", "deep/a"):
+        (tmp_path / folder).mkdir(parents=True)
+    for name in ("2022.yaml", "siping-units.yaml"):
+        for folder in ("a", "deep/a"):
+            (tmp_path / folder / name).write_bytes((checklist_copy.parent / name).read_bytes())
+    (tmp_path / "link").symlink_to(tmp_path / "deep" / "inner")
+    target = tmp_path / "link" / ".." / "a" / "2022.yaml"  # really deep/a/2022.yaml
+    assert "ZW301" not in lint(target)[1]
+    registry = tmp_path / "deep" / "a" / "siping-units.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("  - name: 市司法局\n", "  - name: 市司法厅\n"), "utf-8")
+    _, output, models = lint(target)
+    assert models is True and "ZW301" in output
+
+
+def test_a_file_too_big_to_be_a_checklist_is_not_cached(
+    checklist_copy: Path, lint_cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhengwu_cli.lint.runner import lint_file
+
+    monkeypatch.setattr(cache_module, "LARGEST", checklist_copy.stat().st_size - 1)
+    cache = LintCache(lint_cache_folder, Options())
+    cache.put(lint_file(checklist_copy))
+    assert entries(lint_cache_folder) == []
+    assert cache.get(checklist_copy) is None
+
+
+def test_the_size_limit_is_the_loaders() -> None:
+    from zhengwu_cli.load import MAX_BYTES
+
+    assert cache_module.LARGEST == MAX_BYTES

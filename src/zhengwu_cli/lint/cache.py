@@ -1,10 +1,11 @@
 """A cache of lint results: linting an unchanged checklist again answers without re-checking it.
 
 An entry is looked up by the tool (its version, its own files, the libraries it checks with),
-the settings (select, ignore, strict, severity) and the file asked about. It is used only while
-every file its findings came from (the checklist and its unit registry) has the same bytes as
-when they were found, so an edit, a `git checkout` or a new registry is always seen. Only
-checklists that loaded are cached; a file that fails to load is checked afresh each time.
+the settings (select, ignore, severity) and the file asked about. It is used only while every
+file its findings came from (the checklist and its unit registry, as the loader read them,
+symlinks resolved) has the bytes the loader read (sha256), so an edit, a `git checkout`, a new
+registry or a file changed while it was being checked is always seen. Only regular files that
+loaded are cached: a file that fails to load, a pipe or a file over 64 MB is checked afresh.
 
 Where: $ZHENGWU_CACHE_DIR, else the user cache folder (~/.cache/zhengwu on Linux,
 %LOCALAPPDATA%\\zhengwu\\Cache on Windows, ~/Library/Caches/zhengwu on macOS). `zhengwu lint
@@ -17,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,8 +29,9 @@ from .. import __version__
 from ..problems import Problem, Severity
 from .results import Options, Result
 
-FORMAT = 1  # bump when an entry's layout changes
+FORMAT = 2  # bump when an entry's layout changes
 KEEP = 500  # entries kept; the oldest go first
+LARGEST = 64 * 1024 * 1024  # the loader refuses bigger files (load.MAX_BYTES)
 LIBRARIES = ("pydantic", "pydantic_core", "yaml", "chinese_calendar", "rapidfuzz")
 
 
@@ -41,10 +45,19 @@ def default_folder() -> Path:
 
 
 def _digest(path: Path) -> str | None:
+    """sha256 of a regular file's bytes, read in pieces; None for anything else (a pipe, which
+    reading would use up, a folder, a missing file) or a file too big to be a checklist."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > LARGEST:
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for piece in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(piece)
     except OSError:
         return None
+    return digest.hexdigest()
 
 
 def _stat_line(path: str) -> str:
@@ -97,59 +110,46 @@ class LintCache:
 
     def __init__(self, folder: Path, options: Options) -> None:
         self.folder = folder / "lint"
-        settings = [
+        settings = [  # `strict` is left out: it decides the exit code, not the findings
             sorted(options.select),
             sorted(options.ignore),
-            options.strict,
             sorted((code, level.value) for code, level in options.severity.items()),
         ]
         self._salt = f"{tool_fingerprint()}|{json.dumps(settings)}"
-        self._seen: dict[str, str | None] = {}  # the target's digest when it was looked up
 
     def _entry(self, path: Path) -> Path:
-        key = f"{self._salt}|{os.path.abspath(path)}|{path}"
-        return (
-            self.folder / f"{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()}.json"
-        )
+        key = f"{self._salt}|{os.path.abspath(path)}|{path}".encode("utf-8", "surrogatepass")
+        return self.folder / f"{hashlib.sha256(key).hexdigest()}.json"
 
     def get(self, path: Path) -> Result | None:
-        """The cached result for `path`, or None when there is none that still holds."""
-        digest = _digest(path)
-        self._seen[str(path)] = digest
-        if digest is None:
-            return None
+        """The cached result for `path`, or None when there is none that still holds: every
+        file it was made from must have the bytes it had then."""
         try:
             data = json.loads(self._entry(path).read_text(encoding="utf-8"))
-            sources = [(Path(name), sha) for name, sha in data["sources"]]
-            if not sources or sources[0] != (Path(os.path.abspath(path)), digest):
+            sources = [(Path(name), digest) for name, digest in data["sources"]]
+            if not sources or sources[0][0] != path.resolve():
                 return None
-            if any(_digest(source) != sha for source, sha in sources[1:]):
+            if any(_digest(source) != digest for source, digest in sources):
                 return None
             return Result(
                 str(path),
                 [_problem(p) for p in data["problems"]],
                 [_problem(p) for p in data["waived"]],
-                sources=[source for source, _ in sources],
+                sources=sources,
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError):
             return None
 
     def put(self, result: Result) -> None:
-        """Keep a result made from files that have not changed since they were looked up."""
+        """Keep a result of a checklist that loaded, with the digests of the bytes it was made
+        from: a file changed while it was checked is simply not found again."""
         if not result.sources or result.unreadable:
             return
-        target = Path(result.path)
-        digests = [_digest(source) for source in result.sources]
-        if digests[0] is None or digests[0] != self._seen.get(result.path, digests[0]):
-            return  # the checklist changed while it was being checked
-        if any(d is None for d in digests):
-            return
+        if any(_digest(source) is None for source, _ in result.sources):
+            return  # a pipe or a special file: there is nothing to compare next time
         data = {
             "format": FORMAT,
-            "sources": [
-                [os.path.abspath(source), d]
-                for source, d in zip(result.sources, digests, strict=True)
-            ],
+            "sources": [[str(source), digest] for source, digest in result.sources],
             "problems": [_problem_data(p) for p in result.problems],
             "waived": [_problem_data(p) for p in result.waived],
         }
@@ -160,16 +160,21 @@ class LintCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(data, out, ensure_ascii=False)
-                os.replace(temporary, self._entry(target))
+                    json.dump(data, out)  # ASCII: names that are not valid UTF-8 survive
+                os.replace(temporary, self._entry(Path(result.path)))
             except BaseException:
                 os.unlink(temporary)
                 raise
             self._prune()
-        except OSError:
+        except (OSError, ValueError):
             return
 
     def _prune(self) -> None:
+        """Keep the newest KEEP entries; drop what a killed run left half-written."""
+        now = time.time()
+        for leftover in self.folder.glob("*.tmp"):
+            if now - leftover.stat().st_mtime > 3600:
+                leftover.unlink(missing_ok=True)
         entries = list(self.folder.glob("*.json"))
         if len(entries) <= KEEP:
             return

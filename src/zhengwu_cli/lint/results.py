@@ -51,9 +51,9 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     waived: list[Problem] = field(default_factory=list)
     unreadable: bool = False  # the file could not be read at all (exit 2)
-    # the files the findings were made from (the checklist, its registry) when it loaded;
-    # empty when it did not, and then the result is not cached
-    sources: list[Path] = field(default_factory=list)
+    # the files the findings were made from (the checklist, then its registry), resolved, with
+    # the sha256 of the bytes read; empty when the checklist did not load (never cached then)
+    sources: list[tuple[Path, str]] = field(default_factory=list, compare=False)
 
     def fails(self, level: Severity) -> bool:
         return any(p.severity.rank >= level.rank for p in self.problems)

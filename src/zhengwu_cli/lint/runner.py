@@ -181,7 +181,7 @@ def lint_file(path: Path, options: Options | None = None) -> Result:
     result = Result(
         str(path),
         _filter(loaded.warnings, options, active),
-        sources=[loaded.path, loaded.registry_path],
+        sources=list(loaded.sources.items()),
     )
     context = Context(loaded)
     waivers = _Waivers(loaded.checklist)
