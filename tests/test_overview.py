@@ -11,6 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from zhengwu_cli import __version__
 from zhengwu_cli.cli import COMMANDS
 from zhengwu_cli.cli.app import cli
 from zhengwu_cli.cli.overview import help_text
@@ -53,7 +54,7 @@ def test_zhengwu_version_prints_what_click_prints(flag: str) -> None:
     fast = run_fast(flag, columns=80)
     slow = CliRunner().invoke(cli, [flag], prog_name="zhengwu")
     assert fast.returncode == slow.exit_code == 0
-    assert fast.stdout == slow.output == "zhengwu, version 0.1.0\n"
+    assert fast.stdout == slow.output == f"zhengwu, version {__version__}\n"
 
 
 def test_every_command_is_listed_with_its_line() -> None:
@@ -68,3 +69,27 @@ def test_anything_more_than_the_flag_goes_to_click() -> None:
     result = run_fast("lint", "--help", columns=80)
     assert result.returncode == 0
     assert "Usage: zhengwu lint" in result.stdout
+
+
+def test_a_stdout_that_is_not_utf8_is_left_to_click() -> None:
+    """PYTHONIOENCODING=ascii (or LANG=C): click knows how to write the Chinese; we hand over."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-c", FAST, "--help"], capture_output=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "zhengwu：政务公开任务清单编译器。" in result.stdout.decode("utf-8")
+    assert result.stderr == b""
+
+
+def test_a_reader_that_goes_away_is_no_traceback() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(0.5); " + FAST, "--help"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `zhengwu --help | true`
+    with process.stderr:
+        assert process.wait(timeout=60) == 1
+        assert process.stderr.read() == b""

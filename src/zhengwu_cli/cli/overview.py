@@ -8,6 +8,7 @@ compares the two at several terminal widths.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import textwrap
@@ -36,14 +37,28 @@ OPTIONS = [
 
 
 def answer(args: Sequence[str]) -> bool:
-    """Print the help or the version when that is all that was asked; True when done."""
+    """Print the help or the version when that is all that was asked; True when done.
+
+    Only on a UTF-8 stdout: elsewhere (a Windows pipe in GBK, LANG=C) click's own echo knows
+    how to write the Chinese, so the question goes to click.
+    """
     if list(args) in (["--help"], ["-h"]):
-        sys.stdout.write(help_text(terminal_width()) + "\n")
+        text = help_text(terminal_width()) + "\n"
     elif list(args) in (["--version"], ["-V"]):
-        sys.stdout.write(f"{PROG}, version {__version__}\n")
+        text = f"{PROG}, version {__version__}\n"
     else:
         return False
-    sys.stdout.flush()
+    out = sys.stdout
+    encoding = getattr(out, "encoding", None) or ""
+    if out is None or encoding.lower().replace("-", "").replace("_", "") != "utf8":
+        return False
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:  # `zhengwu --help | head -3`: the reader has gone; so do we
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        raise SystemExit(1) from None
     return True
 
 
