@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+_PICTURES = {i: 0x2400 + i for i in range(0x20)} | {0x7F: 0x2421}  # ␀ … ␟, ␡
+
+
+def visible(text: str) -> str:
+    """Control characters as their Unicode pictures (\\x0b → ␋, tab → ␉, line break → ␊), so a
+    message quoting a defect shows it instead of ringing a bell or breaking the line."""
+    return text.translate(_PICTURES)
+
 
 class Severity(str, Enum):
     error = "error"

@@ -140,7 +140,9 @@ def test_standard_format_in_colour_reads_the_same(
     from zhengwu_cli.lint import lint_file
     from zhengwu_cli.lint.format import standard
 
-    path = write(tmp_path, BASE.replace(*DEFECT).replace("现行有效规章", "现行有效规章,"))
+    text = BASE.replace(*DEFECT).replace("现行有效规章", "现行有效规章,")
+    text = text.replace("title: 规范公开规章", 'title: "规范\\v公开\\t规章\\a"')
+    path = write(tmp_path, text)
     results = [lint_file(path)]
     monkeypatch.setenv("NO_COLOR", "1")
     plain = standard(results)
@@ -149,7 +151,9 @@ def test_standard_format_in_colour_reads_the_same(
     coloured = standard(results)
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
-    assert "2 problems in 1 file" in plain and "→ " in plain
+    assert "→ " in plain and "problems in 1 file" in plain
+    assert "“规范␋公开␉规章␇”" in plain  # control characters shown, never written raw
+    assert not {chr(c) for c in range(0x20)} - {"\n"} & set(plain)
 
 
 def test_registry_file_is_checked_as_a_registry() -> None:

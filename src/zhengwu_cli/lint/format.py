@@ -14,7 +14,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, visible
 from .results import Result
 
 Reporter = Callable[[Sequence[Result]], str]
@@ -67,24 +67,25 @@ def summary(results: Sequence[Result]) -> str:
 
 
 def _standard_lines(results: Sequence[Result]) -> list[tuple[str, str]]:
-    """The standard report as (text, style) pieces; a piece ending in a newline ends a line."""
+    """The standard report as (text, style) pieces; a piece ending in a newline ends a line.
+    Control characters in a message are shown as pictures (␋), never written raw."""
     styles = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
     pieces: list[tuple[str, str]] = []
     for result in results:
         if not result.problems:
             continue
-        pieces.append((result.path + "\n", "bold underline"))
+        pieces.append((visible(result.path) + "\n", "bold underline"))
         for p in result.problems:
             pieces += [
                 ("  ", ""),
                 (f"{p.line}:{p.col}".ljust(9), "dim"),
                 (p.severity.value.ljust(8), styles[p.severity]),
                 (p.code.ljust(7), "bold"),
-                (p.message, ""),
+                (visible(p.message), ""),
                 (f"  [{p.name}]\n", "dim"),
             ]
             if p.hint:
-                pieces.append((" " * 26 + "→ " + p.hint + "\n", "green"))
+                pieces.append((" " * 26 + "→ " + visible(p.hint) + "\n", "green"))
         pieces.append(("\n", ""))
     pieces.append((summary(results) + "\n", "bold"))
     return pieces

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...problems import visible
+
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -12,5 +14,5 @@ def excerpt(text: str, start: int, end: int | None = None, width: int = 8) -> st
     end = start + 1 if end is None else end
     left = max(0, start - width)
     right = min(len(text), end + width)
-    shown = text[left:right].replace("\n", "⏎")
+    shown = visible(text[left:right].replace("\n", "⏎"))
     return f"“{'…' if left else ''}{shown}{'…' if right < len(text) else ''}”"
