@@ -38,8 +38,10 @@ class Row:
     deadline: Deadline | None
     named: list[Assignment]  # the units and groups the row names, not expanded
     roles: list[Assignment] = field(default_factory=list)  # the queried unit's roles, if any
-    # `named` with its groups replaced by their members, worked out once (see roles_of)
-    _expanded: list[Assignment] | None = field(default=None, repr=False, compare=False)
+    # `named` with its groups replaced by their members, worked out once per registry (roles_of)
+    _expanded: tuple[Registry, list[Assignment]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def number(self) -> int:
@@ -107,9 +109,9 @@ def roles_of(row: Row, unit: str, registry: Registry, direct: bool = False) -> l
     own = [a for a in row.named if a.unit == unit]
     if direct or registry.group(unit) is not None:
         return own
-    if row._expanded is None:  # every unit of `render --all` asks again
-        row._expanded = expand(row.named, registry)
-    return own + [a for a in row._expanded if a.unit == unit and a.via]
+    if row._expanded is None or row._expanded[0] is not registry:  # render --all asks per unit
+        row._expanded = (registry, expand(row.named, registry))
+    return own + [a for a in row._expanded[1] if a.unit == unit and a.via]
 
 
 def is_county(unit: str, registry: Registry) -> bool:

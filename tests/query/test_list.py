@@ -154,3 +154,19 @@ def test_empty_result_says_so() -> None:
     assert json_result.exit_code == 0
     assert json_result.stdout == "[]\n"
     assert "No indicator matches" in json_result.stderr
+
+
+def test_roles_through_groups_follow_the_registry_asked(loaded: Loaded) -> None:
+    """The expansion of a row's groups is kept per registry: filling in the members of
+    市政府各相关部门 changes the answer at once, for rows built before."""
+    from zhengwu_cli.query import roles_of, rows
+
+    all_rows = rows(loaded.checklist, loaded.registry)
+    row = next(r for r in all_rows if any(a.unit == "市政府各相关部门" for a in r.named))
+    assert roles_of(row, "市司法局", loaded.registry) == []  # the group has no members yet
+    registry = loaded.registry.model_copy(deep=True)
+    group = next(g for g in registry.groups if g.name == "市政府各相关部门")
+    group.members = ["市司法局"]
+    found = roles_of(row, "市司法局", registry)
+    assert [(a.unit, a.via) for a in found] == [("市司法局", "市政府各相关部门")]
+    assert roles_of(row, "市司法局", loaded.registry) == []
