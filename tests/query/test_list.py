@@ -170,3 +170,20 @@ def test_roles_through_groups_follow_the_registry_asked(loaded: Loaded) -> None:
     found = roles_of(row, "市司法局", registry)
     assert [(a.unit, a.via) for a in found] == [("市司法局", "市政府各相关部门")]
     assert roles_of(row, "市司法局", loaded.registry) == []
+
+
+def test_a_wrong_option_is_named_before_the_checklist_is_read() -> None:
+    from click.testing import CliRunner
+
+    from zhengwu_cli.cli import cli
+
+    cases = [
+        (["--as-of", "2022-01-01"], "--as-of goes with --overdue"),
+        (["--month", "13"], "--month 13: there is no such month"),
+        (["--task", "0"], "--task 0: numbering starts at 1"),
+        (["--role", "主管"], "unknown role “主管”"),
+    ]
+    for args, message in cases:
+        result = CliRunner().invoke(cli, ["list", "--checklist", "nope.yaml", *args])
+        assert result.exit_code == 2
+        assert message in result.output, result.output

@@ -265,6 +265,8 @@ def test_date_sets_the_generated_date(tmp_path: Path) -> None:
         (["render", "--unit", "市司法局", "--date", "3/1"], "--date: “3/1” is not a date"),
         (["render", "--unit", "市司法局", "--month", "13"], "--month 13: there is no such month"),
         (["render", "--unit", "市司法局", "--role", "主管"], "unknown role “主管”"),
+        (["render", "-c", "nope.yaml", "--unit", "x", "--role", "主管"], "unknown role “主管”"),
+        (["render", "--unit", "市司法局", "--goal", "0"], "--goal 0: numbering starts at 1"),
         (["render"], "--unit"),
         (["render", "--unit", "市司法局", "--all"], "cannot be combined"),
         (["render", "--unit", "市不存在局"], "unknown unit"),

@@ -7,7 +7,7 @@ filters = build_filters(filter_values, registry)   # UsageFailure on a bad value
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,22 +22,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# the values filter_options gives the command, by parameter name
-NAMES = (
-    "units",
-    "direct",
-    "roles",
-    "due_before",
-    "due_after",
-    "month",
-    "deadline",
-    "overdue",
-    "as_of",
-    "goal",
-    "task",
-    "grep",
-)
-
 
 def filter_options(short_task: bool = True) -> Callable[[F], F]:
     """The filter options; `short_task=False` leaves -t to the command (render's --template)."""
@@ -49,7 +33,8 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             "units",
             multiple=True,
             metavar="NAME",
-            help="A unit or group (canonical name, short name or alias); repeatable.",
+            help="A unit or group (canonical name, short name or alias); repeatable "
+            "(render: a sheet for each).",
         ),
         click.option(
             "--direct",
@@ -108,32 +93,53 @@ def role(text: str) -> Role:
     raise UsageFailure(f"unknown role “{text}”; use one of {'、'.join(r.value for r in Role)}")
 
 
-def build_filters(values: dict[str, Any], registry: Registry) -> Filters:
-    """The Filters the options ask for; UsageFailure names the option and what to write."""
-    from ..query import Filters, QueryError, parse_date, parse_number, resolve_unit
+def _number(values: dict[str, Any], key: str) -> int | None:
+    from ..query import parse_number
+
+    if not values.get(key):
+        return None
+    number = parse_number(values[key], key)
+    if number < 1:
+        raise UsageFailure(f"--{key} {values[key]}: numbering starts at 1 (一)")
+    return number
+
+
+def parse_filters(values: dict[str, Any]) -> Filters:
+    """The Filters the options ask for, units left out (they need the registry); UsageFailure
+    names the option and what to write."""
+    from ..query import Filters, QueryError, parse_date
 
     if values.get("as_of") and not values.get("overdue"):
         raise UsageFailure("--as-of goes with --overdue: add --overdue")
     try:
         as_of = parse_date(values["as_of"]) if values.get("as_of") else date.today()
         filters = Filters(
-            units=[resolve_unit(name, registry) for name in values.get("units") or ()],
             direct=bool(values.get("direct")),
             roles=[role(r) for r in values.get("roles") or ()],
             due_before=parse_date(values["due_before"]) if values.get("due_before") else None,
             due_after=parse_date(values["due_after"]) if values.get("due_after") else None,
-            month=parse_number(values["month"], "month") if values.get("month") else None,
+            month=_number(values, "month"),
             deadline=values["deadline"].strip() if values.get("deadline") else None,
             overdue_as_of=as_of if values.get("overdue") else None,
-            goal=parse_number(values["goal"], "goal") if values.get("goal") else None,
-            task=parse_number(values["task"], "task") if values.get("task") else None,
+            goal=_number(values, "goal"),
+            task=_number(values, "task"),
             grep=values.get("grep"),
         )
     except QueryError as error:
         raise UsageFailure(str(error)) from None
-    if filters.month is not None and not 1 <= filters.month <= 12:
+    if filters.month is not None and filters.month > 12:
         raise UsageFailure(f"--month {values['month']}: there is no such month; give 1 to 12")
     return filters
+
+
+def resolve_units(names: Iterable[str], registry: Registry) -> list[str]:
+    """The registry's names for what was typed; UsageFailure with suggestions if unknown."""
+    from ..query import QueryError, resolve_unit
+
+    try:
+        return [resolve_unit(name, registry) for name in names]
+    except QueryError as error:
+        raise UsageFailure(str(error)) from None
 
 
 def describe(values: dict[str, Any], as_of: date | None) -> list[str]:

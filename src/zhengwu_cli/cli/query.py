@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from .common import UsageFailure, checklist_option, fail_load, load_checklist
-from .filters import build_filters, describe, filter_options
+from .filters import describe, filter_options, parse_filters, resolve_units
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -122,8 +122,9 @@ def list_(
         raise UsageFailure("xlsx is a binary file: give -o FILE.xlsx")
     if ledger_path and not filter_values.get("overdue"):
         raise UsageFailure("--ledger goes with --overdue: add --overdue")
+    filters = parse_filters(filter_values)
     loaded = load_checklist(checklist_path)
-    filters = build_filters(filter_values, loaded.registry)
+    filters.units = resolve_units(filter_values["units"], loaded.registry)
     given = describe(filter_values, filters.overdue_as_of)
     done, event_due = (
         _progress(loaded, filters, ledger_path) if filters.overdue_as_of else (set(), {})

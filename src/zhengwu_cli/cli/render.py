@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .common import UsageFailure, checklist_option, load_checklist
-from .filters import build_filters, filter_options
+from .filters import filter_options, parse_filters, resolve_units
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -105,10 +105,6 @@ def render(
     sys.exit(execute(args))
 
 
-def _filters(args: RenderArgs, loaded: Loaded) -> Filters:
-    return build_filters({**args.filter_values, "units": args.units}, loaded.registry)
-
-
 def _check_usage(args: RenderArgs) -> None:
     chosen = [
         name
@@ -128,7 +124,7 @@ def _check_usage(args: RenderArgs) -> None:
         raise UsageFailure(f"{' and '.join(chosen)} cannot be combined; choose one")
 
 
-def _renderer(args: RenderArgs, loaded: Loaded) -> Renderer:
+def _renderer(args: RenderArgs, loaded: Loaded, generated: date) -> Renderer:
     from ..render.docx_sheet import Renderer
     from ..render.template import load_texts, load_word, text_templates_for
     from ..resources import templates_dir
@@ -137,7 +133,7 @@ def _renderer(args: RenderArgs, loaded: Loaded) -> Renderer:
     word_path = args.template or bundled / "sheet.docx"
     word = load_word(word_path)
     texts = load_texts(text_templates_for(word_path, bundled / "sheet.yaml"))
-    return Renderer(loaded.checklist, loaded.registry, word, texts, _generated(args))
+    return Renderer(loaded.checklist, loaded.registry, word, texts, generated)
 
 
 def _generated(args: RenderArgs) -> date:
@@ -172,12 +168,14 @@ def execute(args: RenderArgs) -> int:
     from ..render.files import existing, inside, refuse_existing, write_atomic
 
     _check_usage(args)
+    filters = parse_filters(args.filter_values)
+    generated = _generated(args)
     loaded = load_checklist(args.checklist)
-    filters = _filters(args, loaded)
+    filters.units = resolve_units(args.units, loaded.registry)
     all_rows = rows(loaded.checklist, loaded.registry)
     written: list[Path] = []
     try:
-        renderer = _renderer(args, loaded)
+        renderer = _renderer(args, loaded, generated)
         year = loaded.checklist.meta.year
         jobs: list[tuple[Path, Callable[[], Any]]] = []
         skipped: list[str] = []
