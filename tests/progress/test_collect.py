@@ -122,7 +122,7 @@ def test_a_ledger_changed_meanwhile_is_not_overwritten(
     assert ledger.read_text(encoding="utf-8").endswith("# 有人编辑\n")
 
 
-def test_bad_documents_are_skipped_and_exit_is_1_only_if_none_read(
+def test_bad_documents_are_skipped_and_exit_is_2_only_if_none_read(
     tmp_path: Path, blank: Path
 ) -> None:
     from docx import Document
@@ -136,7 +136,8 @@ def test_bad_documents_are_skipped_and_exit_is_1_only_if_none_read(
     ledger = tmp_path / "2022.yaml"
 
     nothing = run("collect", "--ledger", ledger, damaged, other)
-    assert nothing.exit_code == 1
+    assert nothing.exit_code == 2  # no file could be read, as for any command
+    assert "Error: no sheet could be read; nothing was collected" in nothing.stderr
     assert f"{damaged}: skipped: not a Word .docx file" in nothing.stderr
     assert f"{other}: skipped: not a zhengwu task sheet" in nothing.stderr
     assert not ledger.exists()

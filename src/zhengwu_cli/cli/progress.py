@@ -166,7 +166,7 @@ def collect(
     (2022年6月30日 or 2022-06-30), then the evidence (for 已完成) or notes. Nothing in the
     ledger is changed or lost: entries are appended; where a sheet disagrees with the ledger
     the conflict is listed and not applied unless --update. A document that is not a task
-    sheet, or is damaged, is reported and skipped; exit 1 only when no sheet could be read.
+    sheet, or is damaged, is reported and skipped; exit 2 only when no sheet could be read.
 
     \b
     Example:
@@ -202,8 +202,7 @@ def collect(
         click.echo(f"{sheet_path}: {sheet.unit}, {filled} of {sheet.rows} rows filled in")
         incoming += sheet.entries
     if not read:
-        click.echo("Error: no sheet could be read; nothing was collected.", err=True)
-        sys.exit(1)
+        raise FileFailure("no sheet could be read; nothing was collected")
 
     ledger = old.ledger if old else Ledger(place=meta.place, year=meta.year)
     result = plan(ledger, incoming, loaded.registry, update)
