@@ -31,11 +31,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def main() -> None:
-    from .overview import answer
+ANSWERED_HERE = (["--help"], ["-h"], ["--version"], ["-V"])  # see overview.py
 
-    if answer(sys.argv[1:]):
-        return
+
+def main() -> None:
+    if sys.argv[1:] in ANSWERED_HERE:
+        from .overview import answer
+
+        if answer(sys.argv[1:]):
+            return
     # pydantic looks for plugins in every installed package on first use; zhengwu uses none
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .app import cli
