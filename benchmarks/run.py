@@ -67,10 +67,15 @@ class Result:
         return "ok" if self.target is not None or self.faster_than_baseline else "-"
 
 
-def timed(command: list[str], repeat: int, timeout: float, fresh: Path | None) -> list[float]:
-    """Wall times of `repeat` runs after a warm-up; `fresh` is emptied before each run."""
+WARMUP = 3  # untimed runs first: the file cache, the lint cache, the machine settle
+
+
+def timed(
+    command: list[str], repeat: int, timeout: float, fresh: Path | None, warmup: int = WARMUP
+) -> list[float]:
+    """Wall times of `repeat` runs after `warmup` untimed ones; `fresh` is emptied before each."""
     times = []
-    for i in range(repeat + 1):
+    for i in range(repeat + warmup):
         if fresh is not None:
             shutil.rmtree(fresh, ignore_errors=True)
         start = time.perf_counter()
@@ -80,16 +85,16 @@ def timed(command: list[str], repeat: int, timeout: float, fresh: Path | None) -
         elapsed = time.perf_counter() - start
         if done.returncode not in (0, 1):  # lint and yamllint exit 1 on findings
             raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
-        if i:
+        if i >= warmup:
             times.append(elapsed)
     return times
 
 
 def measure(
-    command: list[str], repeat: int, timeout: float, fresh: Path | None = None
+    command: list[str], repeat: int, timeout: float, fresh: Path | None = None, warmup: int = WARMUP
 ) -> tuple[float | None, list[float], str]:
     try:
-        runs = timed(command, repeat, timeout, fresh)
+        runs = timed(command, repeat, timeout, fresh, warmup)
     except subprocess.TimeoutExpired:
         return None, [], f"timed out after {timeout:.0f} s"
     except RuntimeError as error:
@@ -146,8 +151,9 @@ def run(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
             base_fresh: Path | None = None,
         ) -> None:
             n = repeat if size <= 10 else max(1, repeat // 5)
-            measured, runs, note = measure(cmd, n, timeout, fresh)
-            baseline, _, base_note = measure(base, n, timeout, base_fresh)
+            warmup = WARMUP if size <= 10 else 1  # a 100× run takes up to minutes
+            measured, runs, note = measure(cmd, n, timeout, fresh, warmup)
+            baseline, _, base_note = measure(base, n, timeout, base_fresh, warmup)
             if base_note:
                 note = f"{note}; baseline {base_note}".strip("; ")
             results.append(
