@@ -277,7 +277,9 @@ class Renderer:
         with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
             for info, data in self.word.entries:
                 if info.filename == self.word.document_part:
-                    archive.writestr(_info(info), document)
+                    # the fastest deflate: a third of the time of the default level, a sheet
+                    # a little larger, and Word, WPS and LibreOffice read any level alike
+                    archive.writestr(_info(info), document, compresslevel=1)
                 elif info.filename == "docProps/core.xml":
                     archive.writestr(_info(info), _core_title(data, title))
         return out.getvalue()
