@@ -4,8 +4,9 @@
     python benchmarks/run.py --sizes 1,10    # quicker
     python benchmarks/run.py --json out.json # also write the numbers
 
-Every command is run as a separate process (as a user runs it), `--repeat` times after one
-warm-up run, and the median wall time is reported (time.perf_counter around subprocess.run).
+Every command is run as a separate process (as a user runs it), in turn with its baseline,
+`--repeat` rounds after three untimed ones, and the median wall time is reported
+(time.perf_counter around subprocess.run).
 Baselines: `python -c pass` (interpreter start) for --help, yamllint on the same YAML for lint
 (timed twice: answered from zhengwu's lint cache, as a repeated lint is, and with --no-cache),
 PyYAML's C loader reading the same file for list, and `baseline_render.py` (a plain python-docx
@@ -67,39 +68,48 @@ class Result:
         return "ok" if self.target is not None or self.faster_than_baseline else "-"
 
 
-WARMUP = 3  # untimed runs first: the file cache, the lint cache, the machine settle
+WARMUP = 3  # untimed rounds first: the file cache, the lint cache, the machine settle
 
 
-def timed(
-    command: list[str], repeat: int, timeout: float, fresh: Path | None, warmup: int = WARMUP
-) -> list[float]:
-    """Wall times of `repeat` runs after `warmup` untimed ones; `fresh` is emptied before each."""
-    times = []
-    for i in range(repeat + warmup):
-        if fresh is not None:
-            shutil.rmtree(fresh, ignore_errors=True)
-        start = time.perf_counter()
-        done = subprocess.run(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout
-        )
-        elapsed = time.perf_counter() - start
-        if done.returncode not in (0, 1):  # lint and yamllint exit 1 on findings
-            raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
-        if i >= warmup:
-            times.append(elapsed)
-    return times
+def once(command: list[str], timeout: float, fresh: Path | None) -> float:
+    """One run's wall time; `fresh` (an output folder) is emptied first."""
+    if fresh is not None:
+        shutil.rmtree(fresh, ignore_errors=True)
+    start = time.perf_counter()
+    done = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):  # lint and yamllint exit 1 on findings
+        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
+    return elapsed
 
 
-def measure(
-    command: list[str], repeat: int, timeout: float, fresh: Path | None = None, warmup: int = WARMUP
-) -> tuple[float | None, list[float], str]:
+def measure_pair(
+    commands: tuple[list[str], list[str]],
+    repeat: int,
+    timeout: float,
+    fresh: tuple[Path | None, Path | None] = (None, None),
+    warmup: int = WARMUP,
+) -> tuple[list[float], list[float], str]:
+    """Wall times of a command and its baseline, run in turn (command, baseline, command, …)
+    so that a slow spell of a shared machine falls on both alike; `warmup` rounds untimed."""
+    times: tuple[list[float], list[float]] = ([], [])
     try:
-        runs = timed(command, repeat, timeout, fresh, warmup)
+        for round_ in range(repeat + warmup):
+            for which in (0, 1):
+                elapsed = once(commands[which], timeout, fresh[which])
+                if round_ >= warmup:
+                    times[which].append(elapsed)
     except subprocess.TimeoutExpired:
-        return None, [], f"timed out after {timeout:.0f} s"
+        return [], [], f"timed out after {timeout:.0f} s"
     except RuntimeError as error:
-        return None, [], str(error)
-    return statistics.median(runs), runs, ""
+        return [], [], str(error)
+    return times[0], times[1], ""
+
+
+def median(runs: list[float]) -> float | None:
+    return statistics.median(runs) if runs else None
 
 
 def tables(sizes: list[int], folder: Path) -> dict[int, Path]:
@@ -152,10 +162,10 @@ def run(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
         ) -> None:
             n = repeat if size <= 10 else max(1, repeat // 5)
             warmup = WARMUP if size <= 10 else 1  # a 100× run takes up to minutes
-            measured, runs, note = measure(cmd, n, timeout, fresh, warmup)
-            baseline, _, base_note = measure(base, n, timeout, base_fresh, warmup)
-            if base_note:
-                note = f"{note}; baseline {base_note}".strip("; ")
+            runs, base_runs, note = measure_pair(
+                (cmd, base), n, timeout, (fresh, base_fresh), warmup
+            )
+            measured, baseline = median(runs), median(base_runs)
             results.append(
                 Result(name, size, target, measured, baseline, base_name, faster, runs, note)
             )
