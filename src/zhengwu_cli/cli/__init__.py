@@ -31,14 +31,17 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-ANSWERED_HERE = (["--help"], ["-h"], ["--version"], ["-V"])  # see overview.py
+# the group's own flags; a bare one is answered by overview.py without click
+HELP_FLAGS = ("-h", "--help")
+VERSION_FLAGS = ("-V", "--version")
 
 
 def main() -> None:
-    if sys.argv[1:] in ANSWERED_HERE:
+    args = sys.argv[1:]
+    if len(args) == 1 and args[0] in HELP_FLAGS + VERSION_FLAGS:
         from .overview import answer
 
-        if answer(sys.argv[1:]):
+        if answer(args[0]):
             return
     # pydantic looks for plugins in every installed package on first use; zhengwu uses none
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -7,8 +7,8 @@ from importlib import import_module
 import click
 
 from .. import __version__
-from . import COMMANDS
-from .overview import DESCRIPTION
+from . import COMMANDS, HELP_FLAGS, VERSION_FLAGS
+from .overview import DESCRIPTION, MAX_WIDTH, PROG
 
 
 class LazyGroup(click.Group):
@@ -33,8 +33,8 @@ class LazyGroup(click.Group):
 @click.group(
     cls=LazyGroup,
     help=DESCRIPTION,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    context_settings={"help_option_names": list(HELP_FLAGS), "max_content_width": MAX_WIDTH},
 )
-@click.version_option(__version__, "-V", "--version", prog_name="zhengwu")
+@click.version_option(__version__, *VERSION_FLAGS, prog_name=PROG)
 def cli() -> None:
     pass

@@ -36,18 +36,18 @@ OPTIONS = [
 ]
 
 
-def answer(args: Sequence[str]) -> bool:
-    """Print the help or the version when that is all that was asked; True when done.
+def answer(flag: str) -> bool:
+    """Print the help (for a HELP_FLAGS flag) or the version; True when done.
 
     Only on a UTF-8 stdout: elsewhere (a Windows pipe in GBK, LANG=C) click's own echo knows
     how to write the Chinese, so the question goes to click.
     """
-    if list(args) in (["--help"], ["-h"]):
+    from . import HELP_FLAGS
+
+    if flag in HELP_FLAGS:
         text = help_text(terminal_width()) + "\n"
-    elif list(args) in (["--version"], ["-V"]):
-        text = f"{PROG}, version {__version__}\n"
     else:
-        return False
+        text = f"{PROG}, version {__version__}\n"
     out = sys.stdout
     encoding = getattr(out, "encoding", None) or ""
     if out is None or encoding.lower().replace("-", "").replace("_", "") != "utf8":
