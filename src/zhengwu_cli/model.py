@@ -164,7 +164,16 @@ class TextCell(CellBase):
 class Indicator(Correction):
     """A 细化指标: the numbered row that is assigned and tracked."""
 
-    number: int = Field(ge=1)
+    number: int = Field(
+        ge=1,
+        description="the indicator's key: unique across the whole checklist, used by the 台账, "
+        "`show`, `status` and the sheets' 序号",
+    )
+    label: str | None = Field(
+        default=None,
+        description="the number as the table prints it, where the table's own numbering is not "
+        "unique (it restarts in each section, e.g. 2 or （2）); `number` stays the key",
+    )
     text: str = Field(min_length=1)
     line: int | None = Field(default=None, description="line of the row in the source dump")
     relative_deadline: str | None = Field(

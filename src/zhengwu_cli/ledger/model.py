@@ -56,11 +56,20 @@ class Entry(Strict):
         "决策文件 was issued, for 决策文件出台后的10个工作日内)",
     )
     notes: str | None = Field(default=None, description="remarks; for unfinished items, why")
+    text: str | None = Field(
+        default=None,
+        description="the 完成情况 cell as the liaison wrote it, verbatim, whatever it was read as",
+    )
+    collected: dt.date | None = Field(
+        default=None,
+        description="the day `zhengwu collect` read the entry from a sheet; an undated entry "
+        "counts from this day",
+    )
     reported_by: str | None = Field(default=None, description="who reported it")
     source: str | None = Field(default=None, description="the sheet it was collected from")
     waive: list[Waiver] = Field(default_factory=list)
 
-    @field_validator("date", "event_date", mode="before")
+    @field_validator("date", "event_date", "collected", mode="before")
     @classmethod
     def _chinese_date(cls, value: Any) -> Any:
         if isinstance(value, str):

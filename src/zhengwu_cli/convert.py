@@ -1,0 +1,85 @@
+"""Word formats other than .docx (.doc, .wps, .odt, .rtf) to .docx, through LibreOffice.
+
+LibreOffice is an optional runtime dependency, found on PATH as `soffice` (or `libreoffice`).
+Without it a file of these forms is an error that says what to do. `collect` (returned sheets)
+and `import` (the task table) both go through `to_docx`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+CONVERTIBLE = {".doc", ".wps", ".odt", ".rtf", ".wpt", ".dot", ".docm", ".dotx", ".fodt"}
+TIMEOUT = 120  # seconds for one file
+
+
+class ConvertError(Exception):
+    """A file that could not be turned into .docx; the message says why and what to do."""
+
+
+def soffice() -> str | None:
+    """The LibreOffice program on PATH, or None."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def needs_conversion(path: Path) -> bool:
+    return path.suffix.lower() in CONVERTIBLE
+
+
+def to_docx(path: Path, folder: Path) -> Path:
+    """Convert `path` into `folder` (a temporary folder the caller owns); the .docx made.
+
+    Raises ConvertError when LibreOffice is missing, fails, or takes longer than TIMEOUT.
+    """
+    program = soffice()
+    if program is None:
+        raise ConvertError(
+            f"{path.name}：{path.suffix} 文件需要先转换为 .docx。请在 Word 或 WPS 中“另存为”"
+            ".docx 后再试，或安装 LibreOffice（命令 soffice 在 PATH 上即可自动转换）"
+        )
+    # A profile of its own: a running LibreOffice (or another conversion) does not block this one.
+    with tempfile.TemporaryDirectory(prefix="zhengwu-lo-") as profile:
+        command = [
+            program,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            str(path.resolve()),
+        ]
+        env = {**os.environ, "HOME": profile}
+        try:
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                timeout=TIMEOUT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise ConvertError(
+                f"{path.name}：LibreOffice 转换超过 {TIMEOUT} 秒未完成；请另存为 .docx 后再试"
+            ) from None
+        except OSError as error:
+            raise ConvertError(f"{path.name}：无法运行 LibreOffice（{error.strerror}）") from None
+    made = folder / f"{path.stem}.docx"
+    if result.returncode != 0 or not made.is_file():
+        said = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
+        detail = f"（{said.splitlines()[-1]}）" if said else ""
+        raise ConvertError(
+            f"{path.name}：LibreOffice 无法转换此文件{detail}；文件可能已损坏，"
+            "请在 Word 或 WPS 中打开并另存为 .docx"
+        )
+    return made
