@@ -328,6 +328,7 @@ class Checklist(Strict):
     meta: Meta
     goals: list[Goal]
     _measures: dict[int, Measure] | None = PrivateAttr(default=None)
+    _by_number: dict[int, tuple[Goal, Task, Indicator]] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _levels_match_columns(self) -> Checklist:
@@ -363,10 +364,16 @@ class Checklist(Strict):
         return [(i, m) for _, _, i in self.indicators() for m in i.measures.items]
 
     def indicator(self, number: int) -> tuple[Goal, Task, Indicator] | None:
-        for entry in self.indicators():
-            if entry[2].number == number:
-                return entry
-        return None
+        """The indicator with this key (the first, should lint's ZW102 find it repeated).
+
+        Indexed once: the checklist is not edited after loading.
+        """
+        if self._by_number is None:
+            index: dict[int, tuple[Goal, Task, Indicator]] = {}
+            for entry in self.indicators():
+                index.setdefault(entry[2].number, entry)
+            self._by_number = index
+        return self._by_number.get(number)
 
     def measure_by_number(self) -> dict[int, Measure]:
         """Every stated measure by its number (built once: the checklist is not edited)."""
