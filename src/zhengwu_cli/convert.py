@@ -42,8 +42,9 @@ def to_docx(path: Path, folder: Path) -> Path:
     program = soffice()
     if program is None:
         raise ConvertError(
-            f"{path.name}：{path.suffix} 文件需要先转换为 .docx。请在 Word 或 WPS 中“另存为”"
-            ".docx 后再试，或安装 LibreOffice（命令 soffice 在 PATH 上即可自动转换）"
+            f"{path.name}: a {path.suffix} file must be converted to .docx first; save it as "
+            ".docx in Word or WPS (另存为), or install LibreOffice (soffice on PATH) so zhengwu "
+            "converts it"
         )
     # A profile of its own: a running LibreOffice (or another conversion) does not block this one.
     with tempfile.TemporaryDirectory(prefix="zhengwu-lo-") as profile:
@@ -70,16 +71,17 @@ def to_docx(path: Path, folder: Path) -> Path:
             )
         except subprocess.TimeoutExpired:
             raise ConvertError(
-                f"{path.name}：LibreOffice 转换超过 {TIMEOUT} 秒未完成；请另存为 .docx 后再试"
+                f"{path.name}: LibreOffice did not finish converting it in {TIMEOUT} s; "
+                "save it as .docx in Word or WPS and try again"
             ) from None
         except OSError as error:
-            raise ConvertError(f"{path.name}：无法运行 LibreOffice（{error.strerror}）") from None
+            raise ConvertError(f"{path.name}: cannot run LibreOffice ({error.strerror})") from None
     made = folder / f"{path.stem}.docx"
     if result.returncode != 0 or not made.is_file():
         said = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
-        detail = f"（{said.splitlines()[-1]}）" if said else ""
+        detail = f" ({said.splitlines()[-1]})" if said else ""
         raise ConvertError(
-            f"{path.name}：LibreOffice 无法转换此文件{detail}；文件可能已损坏，"
-            "请在 Word 或 WPS 中打开并另存为 .docx"
+            f"{path.name}: LibreOffice could not convert it{detail}; the file may be damaged: "
+            "open it in Word or WPS and save it as .docx"
         )
     return made

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,11 @@ class Sheet:
     entries: list[Entry] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     rows: int = 0  # indicator rows found, filled or not
+    title: str = ""  # the sheet's visible title
+    # when the sheet was last saved: docProps/core.xml's modified, else the file's mtime; the later
+    # of two sheets of one unit is the current one
+    modified: datetime | None = None
+    summary: str = ""  # one line on what the sheet holds: rows filled, empty, deleted, added
 
 
 def _open(path: Path) -> Any:
