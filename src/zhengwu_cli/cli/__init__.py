@@ -2,8 +2,6 @@
 
 Each command lives in a module of its own here and is imported only when it runs (the group in
 `app.py` lists them from the table below), so `lint`/`list` never import python-docx or jinja2.
-`zhengwu --help` and `--version` are answered from `overview.py` without importing click at all;
-a test holds that text equal to what click prints.
 """
 
 from __future__ import annotations
@@ -31,23 +29,17 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-# the group's own flags; a bare one is answered by overview.py without click
-HELP_FLAGS = ("-h", "--help")
-VERSION_FLAGS = ("-V", "--version")
-
-
 def main() -> None:
-    args = sys.argv[1:]
-    if len(args) == 1 and args[0] in HELP_FLAGS + VERSION_FLAGS:
-        from .overview import answer
-
-        if answer(args[0]):
-            return
     # pydantic looks for plugins in every installed package on first use; zhengwu uses none
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .app import cli
 
-    cli(prog_name="zhengwu")
+    try:
+        cli(prog_name="zhengwu")
+    except BrokenPipeError:  # `zhengwu list | head -3`: the reader has gone; so do we, quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
 
 
 def __getattr__(name: str) -> Any:

@@ -7,8 +7,21 @@ from importlib import import_module
 import click
 
 from .. import __version__
-from . import COMMANDS, HELP_FLAGS, VERSION_FLAGS
-from .overview import DESCRIPTION, MAX_WIDTH, PROG
+from . import COMMANDS
+
+PROG = "zhengwu"
+MAX_WIDTH = 100  # the widest the help is laid out
+
+DESCRIPTION = """zhengwu：政务公开任务清单编译器。
+
+把年度政务公开工作要点任务清单（YAML）检查、筛选，并生成各部门的 Word 任务单。
+
+\b
+Example:
+  zhengwu render --unit 市司法局     # 市司法局的任务单 → out/2022/市司法局.docx
+  zhengwu list --unit 梨树县          # 梨树县承担的细化指标
+  zhengwu lint                        # 检查清单的缺漏
+"""
 
 
 class LazyGroup(click.Group):
@@ -33,8 +46,8 @@ class LazyGroup(click.Group):
 @click.group(
     cls=LazyGroup,
     help=DESCRIPTION,
-    context_settings={"help_option_names": list(HELP_FLAGS), "max_content_width": MAX_WIDTH},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": MAX_WIDTH},
 )
-@click.version_option(__version__, *VERSION_FLAGS, prog_name=PROG)
+@click.version_option(__version__, "-V", "--version", prog_name=PROG)
 def cli() -> None:
     pass
