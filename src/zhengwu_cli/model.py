@@ -347,7 +347,9 @@ class Checklist(Strict):
             places: list[tuple[tuple[str | int, ...], Column, Goal | Task]] = [
                 (("goals", gi), Column.goal, goal)
             ]
-            places += [(("goals", gi, "tasks", ti), Column.task, t) for ti, t in enumerate(goal.tasks)]
+            places += [
+                (("goals", gi, "tasks", ti), Column.task, t) for ti, t in enumerate(goal.tasks)
+            ]
             for where, level, item in places:
                 name = self.header(level)
                 if level in self.meta.columns and item.title is None:

@@ -22,7 +22,7 @@ def test_json_record_fields() -> None:
         "heading": "一、提升政策和决策公开质量",
     }
     assert rec["task"]["number"] == 1
-    assert {"unit": "市司法局", "role": "牵头", "duty": None} in rec["units"]
+    assert {"unit": "市司法局", "role": "牵头", "duty": None, "etc": None} in rec["units"]
     assert [m["number"] for m in rec["measures"]] == [1, 2, 3, 4]
     assert (
         rec["measures"][0]["text"]

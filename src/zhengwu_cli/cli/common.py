@@ -75,8 +75,7 @@ def checklist_path(given: Path | None) -> Path:
         raise UsageFailure(str(error)) from None
     if choice.bundled:
         click.echo(
-            f"Reading {choice.path} (bundled with zhengwu; this folder has no checklists/ "
-            "folder).",
+            f"Reading {choice.path} (bundled with zhengwu; this folder has no checklists/ folder).",
             err=True,
         )
     return choice.path

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from ...model import Origin, RoleLine
 from ...problems import Severity
-from ...unittext import read_unit_text
 from ...units import Registry
+from ...unittext import read_unit_text
 from ..context import Context, Finding
 
 CODE = "ZW308"
