@@ -115,9 +115,10 @@ def one_line(text: str) -> str:
 
 
 def role_label(assignment: Assignment) -> str:
-    """配合 or 配合（经 市政府各部门）: a role and the group it comes through."""
+    """配合 or 配合，经 市政府各部门: a role and the group it comes through (no brackets
+    around the group: its own name may hold some, as 县（市）区政府 does)."""
     role = assignment.role.value
-    return f"{role}（经 {assignment.via}）" if assignment.via else role
+    return f"{role}，经 {assignment.via}" if assignment.via else role
 
 
 def cells(row: Row, shape: Shape | None = None) -> dict[str, CellBase]:
@@ -211,7 +212,7 @@ def units_summary(units: list[dict[str, Any]]) -> str:
 def roles_summary(roles: list[dict[str, Any]], many: bool) -> str:
     parts = []
     for item in roles:
-        label = f"{item['role']}（经 {item['via']}）" if item.get("via") else item["role"]
+        label = f"{item['role']}，经 {item['via']}" if item.get("via") else item["role"]
         parts.append(f"{item['unit']}：{label}" if many else label)
     return "\n".join(parts)
 

@@ -64,7 +64,7 @@ def test_county_gets_rows_assigned_to_its_group(loaded: Loaded) -> None:
 def test_department_row_shows_role_and_group() -> None:
     result = run("list", "--unit", "市人社局", "--format", "plain")
     assert result.exit_code == 0
-    assert "角色：落实（经 市政府各部门）" in result.output
+    assert "角色：落实，经 市政府各部门" in result.output
 
 
 def test_alias_and_canonical_name_agree() -> None:

@@ -108,7 +108,7 @@ def list_(
     """List the indicators that match every filter given (AND).
 
     With --unit, each row shows that unit's role, and the group it comes through
-    (配合（经 GROUP）): a unit gets what each group it belongs to holds (see `zhengwu units`),
+    (配合，经 GROUP): a unit gets what each group it belongs to holds (see `zhengwu units`),
     unless the row names it itself. For a county-level government, 按照年报发布时间 is due
     3月31日, not 1月31日.
 

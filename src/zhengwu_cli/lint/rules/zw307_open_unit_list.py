@@ -38,8 +38,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 where = (*place.where, "units", "roles", ri, "etc")
             yield Finding(
                 where,
-                f"细化指标 {place.indicator.number}.: the {line.role.value} units end open "
-                f"({names}{line.etc}): the units “{line.etc}” stands for get no sheet",
+                f"细化指标 {place.indicator.number}.: the {line.role.value} list ends open "
+                f"({names}{line.etc}); the units “{line.etc}” stands for are named nowhere, "
+                "so no sheet reaches them",
                 "name them once the issuing office says who they are, or waive this with "
                 "the reason",
             )
