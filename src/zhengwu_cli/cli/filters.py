@@ -47,7 +47,7 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             "roles",
             multiple=True,
             metavar="ROLE",
-            help="牵头, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
+            help="牵头, 负责, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
         ),
         click.option(
             "--due-before",
@@ -55,7 +55,9 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             help="Due on or before DATE (2022-06-30 or 2022年6月30日).",
         ),
         click.option("--due-after", metavar="DATE", help="Due on or after DATE."),
-        click.option("--month", metavar="N", help="Deadline at the end of month N (6 or 六)."),
+        click.option(
+            "--month", metavar="N", help="Due in month N (6 or 六), by date: 12 includes 年底前."
+        ),
         click.option(
             "--deadline",
             metavar="TEXT",
