@@ -403,3 +403,20 @@ def test_a_text_edited_without_its_roles_is_caught(tmp_path: Path) -> None:
     line = path.read_text(encoding="utf-8").splitlines()[int(str(differ["line"])) - 1]
     assert "text:" in line  # located at the text (a block scalar starts on the key's line)
     assert lint(CHECKLIST, "--select", "ZW308") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("path", "option", "said"),
+    [
+        (BUREAU, "--task", "this table's 工作任务 does not number it"),
+        (BUREAU, "--goal", "this table's 目标 has no such level"),
+        (GOAL_ONLY, "--task", "this table's 主要任务 has no such level"),
+    ],
+)
+def test_a_level_filter_the_table_cannot_answer_says_so(path: Path, option: str, said: str) -> None:
+    result = run("list", "-c", str(path), option, "1")
+    assert result.exit_code == 2 and said in result.output
+
+
+def test_the_goal_filter_works_on_the_only_level() -> None:
+    assert [r["indicator"] for r in records(GOAL_ONLY, "--goal", "二")] == [4, 5, 6]

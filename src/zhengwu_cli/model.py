@@ -197,7 +197,9 @@ class Task(Correction):
     """
 
     number: str | None = Field(
-        default=None, description="Chinese numeral as in the source, e.g. 十一"
+        default=None,
+        description="Chinese numeral as in the source, e.g. 十一; left out where the table "
+        "does not number its tasks",
     )
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None
@@ -238,7 +240,9 @@ class Goal(Correction):
     """
 
     number: str | None = Field(
-        default=None, description="Chinese numeral as in the source, e.g. 三"
+        default=None,
+        description="Chinese numeral as in the source, e.g. 三; left out where the table "
+        "does not number this level",
     )
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None

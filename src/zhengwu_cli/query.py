@@ -229,7 +229,18 @@ DEADLINE_FILTERS = ("due_before", "due_after", "month", "deadline", "overdue_as_
 
 def check_filters(filters: Filters, checklist: Checklist) -> None:
     """QueryError for a filter the table cannot answer: a deadline filter on a table without
-    a 完成时限 column (meta.columns) would match nothing, whatever the dates."""
+    a 完成时限 column (meta.columns), or --goal/--task on a level the table lacks or does not
+    number, would match nothing whatever the values."""
+    for level, wanted in ((Column.goal, filters.goal), (Column.task, filters.task)):
+        numbered = any(
+            (goal if level is Column.goal else task).number for goal, task in checklist.tasks()
+        )
+        if wanted and not (checklist.has(level) and numbered):
+            what = "has no such level" if not checklist.has(level) else "does not number it"
+            raise QueryError(
+                f"--{level.value} {wanted}: this table's {checklist.header(level)} {what}, so "
+                "there is no number to filter by; try --grep TEXT"
+            )
     if checklist.has(Column.deadline):
         return
     given = [name for name in DEADLINE_FILTERS if getattr(filters, name)]

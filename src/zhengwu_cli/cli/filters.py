@@ -67,8 +67,14 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
         click.option(
             "--as-of", metavar="DATE", help="The day --overdue counts from [default: today]."
         ),
-        click.option("--goal", "-g", metavar="N", help="Goal (目标) number: 二 or 2."),
-        click.option(*task_names, metavar="N", help="Task (主要任务) number: 十一 or 11."),
+        click.option(
+            "--goal", "-g", metavar="N", help="The top level's number (e.g. 目标 二、): 二 or 2."
+        ),
+        click.option(
+            *task_names,
+            metavar="N",
+            help="The second level's number (e.g. 主要任务 （十一）): 十一 or 11.",
+        ),
         click.option(
             "--grep", metavar="TEXT", help="Text in the indicator, its measures or outcome."
         ),
