@@ -420,3 +420,16 @@ def test_a_level_filter_the_table_cannot_answer_says_so(path: Path, option: str,
 
 def test_the_goal_filter_works_on_the_only_level() -> None:
     assert [r["indicator"] for r in records(GOAL_ONLY, "--goal", "二")] == [4, 5, 6]
+
+
+def test_a_level_the_columns_leave_out_has_no_title(tmp_path: Path) -> None:
+    path = copy(tmp_path, GOAL_ONLY, "goal-only-units.yaml", {"columns: [goal, ": "columns: ["})
+    with pytest.raises(LoadError) as error:
+        load(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert {lines[p.line - 1].strip() for p in error.value.problems} == {
+        "- number: 一",
+        "- number: 二",
+        "- number: 三",
+    }
+    assert "meta.columns leaves goal out" in error.value.problems[0].message

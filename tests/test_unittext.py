@@ -65,6 +65,14 @@ def test_inline_clauses(
     assert simple(loaded, text) == expected
 
 
+def test_a_lone_known_name_beside_an_unknown_one_is_not_responsible_alone(
+    loaded: Loaded,
+) -> None:
+    reading = read_unit_text("市司法局、市科技局", loaded.registry)
+    assert reading.unplaced == ["市科技局"]
+    assert [line.role.value for line in reading.lines] == ["共同"]
+
+
 def test_unknown_names_are_returned_not_guessed(loaded: Loaded) -> None:
     reading = read_unit_text("市发改委、市科技局等市有关单位,各县(市、区)政府", loaded.registry)
     assert reading.unplaced == ["市科技局"]

@@ -130,7 +130,8 @@ def read_unit_text(text: str, registry: Registry) -> Reading:
         for refs, etc in pending:
             _add(reading, Role.shared, refs, etc)
     lines = reading.lines
-    if not worded and len(lines) == 1 and len(lines[0].units) == 1 and not lines[0].etc:
+    lone = len(lines) == 1 and len(lines[0].units) == 1 and not lines[0].etc
+    if lone and not worded and not reading.unplaced:
         lines[0].role = Role.responsible  # one unit, no role word: it is responsible
     return reading
 
