@@ -63,12 +63,27 @@ def _split_items(content: str) -> list[str]:
     return [i.strip() for i in items if i.strip()]
 
 
+_NAMES: dict[int, tuple[Registry, dict[str, str]]] = {}
+
+
+def _names(registry: Registry) -> dict[str, str]:
+    """Every name of the registry, normalised → as written; worked out once per registry (a
+    registry is not edited after loading)."""
+    cached = _NAMES.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        if len(_NAMES) > 8:
+            _NAMES.clear()
+        cached = (registry, {normalise(n): n for n in registry.names()})
+        _NAMES[id(registry)] = cached
+    return cached[1]
+
+
 def _read_items(
     content: str, registry: Registry, reading: Reading
 ) -> tuple[list[UnitRef], str | None]:
     """The units an item list names (and its open end); unplaced names go to `reading`."""
-    names = [normalise(n) for n in registry.names()]
-    originals = dict(zip(names, registry.names(), strict=True))
+    originals = _names(registry)
+    names = list(originals)
     refs: list[UnitRef] = []
     etc: str | None = None
     for item in _split_items(content):
