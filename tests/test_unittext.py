@@ -44,7 +44,18 @@ def test_alias_is_read_to_the_canonical_name_and_kept_as_written(loaded: Loaded)
             "市政府各部门,各县(市、区)政府",
             [("共同", ["市政府各部门"], None), ("共同", ["县（市）区政府"], None)],
         ),
-        ("市政府各部门同步落实", [("共同", ["市政府各部门"], None)]),
+        ("市政府各部门同步落实", [("落实", ["市政府各部门"], None)]),
+        ("各县(市)区政府", [("负责", ["县（市）区政府"], None)]),  # one unit, no role word
+        ("市司法局负责", [("负责", ["市司法局"], None)]),
+        ("负责部门：市司法局", [("负责", ["市司法局"], None)]),
+        (
+            "市政府各部门,各县(市)区政府负责落实",  # the role word covers the bare clause before it
+            [("落实", ["市政府各部门", "县（市）区政府"], None)],
+        ),
+        (
+            "市发改委牵头,市住建局等政府各有关",
+            [("牵头", ["市发改委"], None), ("共同", ["市住建局"], "等政府各有关")],
+        ),
         ("市网监办、市公安局等相关部门", [("共同", ["市网监办", "市公安局"], "等相关部门")]),
     ],
 )
@@ -52,6 +63,14 @@ def test_inline_clauses(
     loaded: Loaded, text: str, expected: list[tuple[str, list[str], str | None]]
 ) -> None:
     assert simple(loaded, text) == expected
+
+
+def test_a_lone_known_name_beside_an_unknown_one_is_not_responsible_alone(
+    loaded: Loaded,
+) -> None:
+    reading = read_unit_text("市司法局、市科技局", loaded.registry)
+    assert reading.unplaced == ["市科技局"]
+    assert [line.role.value for line in reading.lines] == ["共同"]
 
 
 def test_unknown_names_are_returned_not_guessed(loaded: Loaded) -> None:

@@ -21,13 +21,54 @@ from typing import Any
 
 import yaml
 
-from .model import ROLE_ORDER, CellBase, Indicator, Origin
+from .model import ALL_COLUMNS, DEFAULT_HEADERS, ROLE_ORDER, CellBase, Checklist, Column, Origin
 from .query import Assignment, RoleCounts, Row, due
 from .units import Registry
 
 Record = dict[str, Any]
 
 FORMATS = ("json", "csv", "yaml", "xlsx")
+
+CELLS = {  # record field → the column it comes from
+    "units": Column.units,
+    "measures": Column.measures,
+    "deadline": Column.deadline,
+    "outcome": Column.outcome,
+}
+# spreadsheet field → the column it shows (text and the ones not listed: always)
+FLAT_COLUMNS = {
+    "goal": Column.goal,
+    "task": Column.task,
+    "text": Column.indicator,
+    "roles": Column.units,
+    "units": Column.units,
+    "measures": Column.measures,
+    "deadline": Column.deadline,
+    "deadline_date": Column.deadline,
+    "outcome": Column.outcome,
+}
+
+
+class Shape:
+    """The columns a table has and its own headings (a checklist's meta.columns and
+    meta.headers): an absent column is left out of every output, a heading is the table's."""
+
+    def __init__(self, checklist: Checklist | None = None) -> None:
+        self.columns = set(checklist.meta.columns) if checklist else set(ALL_COLUMNS)
+        self.headers = dict(checklist.meta.headers) if checklist else {}
+
+    def has(self, column: Column) -> bool:
+        return column in self.columns
+
+    def header(self, column: Column) -> str:
+        return self.headers.get(column, DEFAULT_HEADERS[column])
+
+    def own_header(self, column: Column, default: str) -> str:
+        """The table's own heading where it gives one, else the template's wording."""
+        return self.headers.get(column, default)
+
+    def cells(self) -> list[str]:
+        return [name for name, column in CELLS.items() if self.has(column)]
 
 
 # CSV uses the field names (stable, for scripts); the xlsx uses the Chinese headers (for people).
@@ -74,90 +115,82 @@ def one_line(text: str) -> str:
 
 
 def role_label(assignment: Assignment) -> str:
-    """配合 or 配合（经 市政府各部门）: a role and the group it comes through."""
+    """配合 or 配合，经 市政府各部门: a role and the group it comes through (no brackets
+    around the group: its own name may hold some, as 县（市）区政府 does)."""
     role = assignment.role.value
-    return f"{role}（经 {assignment.via}）" if assignment.via else role
+    return f"{role}，经 {assignment.via}" if assignment.via else role
 
 
-def _origin(indicator: Indicator) -> dict[str, str]:
-    return {
-        "units": indicator.units.origin.value,
-        "measures": indicator.measures.origin.value,
-        "deadline": indicator.deadline.origin.value,
-        "outcome": indicator.outcome.origin.value,
-    }
-
-
-def cells(indicator: Indicator) -> dict[str, CellBase]:
-    return {
+def cells(row: Row, shape: Shape | None = None) -> dict[str, CellBase]:
+    """The row's cells of the columns the table has."""
+    indicator = row.indicator
+    every: dict[str, CellBase] = {
         "units": indicator.units,
         "measures": indicator.measures,
         "deadline": indicator.deadline,
         "outcome": indicator.outcome,
     }
+    return {name: every[name] for name in (shape or Shape()).cells()}
 
 
-def _carried_from(indicator: Indicator) -> dict[str, int]:
-    return {
-        name: cell.from_
-        for name, cell in cells(indicator).items()
-        if cell.origin is Origin.carried and cell.from_ is not None
-    }
+def _level(number: int, numeral: str | None, title: str | None, heading: str) -> Record:
+    return {"number": number, "numeral": numeral, "title": title, "heading": heading}
 
 
-def _reasons(indicator: Indicator) -> dict[str, str]:
-    return {
-        name: cell.reason
-        for name, cell in cells(indicator).items()
-        if cell.origin is Origin.inferred and cell.reason
-    }
-
-
-def record(row: Row, registry: Registry, queried: Sequence[str] = ()) -> Record:
-    """One indicator as plain data. `queried`: the units given with --unit (adds `roles`)."""
+def record(
+    row: Row, registry: Registry, queried: Sequence[str] = (), shape: Shape | None = None
+) -> Record:
+    """One indicator as plain data. `queried`: the units given with --unit (adds `roles`);
+    `shape`: the table's columns — a level or column it lacks is left out of the record."""
+    shape = shape or Shape()
     indicator = row.indicator
     unit = queried[0] if len(queried) == 1 else None
-    when = due(row, unit, registry)
-    result: Record = {
-        "indicator": indicator.number,
-        "text": indicator.text.strip(),
-        "goal": {
-            "number": row.goal.index,
-            "numeral": row.goal.number,
-            "title": row.goal.title,
-            "heading": row.goal.heading,
-        },
-        "task": {
-            "number": row.task.index,
-            "numeral": row.task.number,
-            "title": row.task.title,
-            "heading": row.task.heading,
-        },
-    }
+    result: Record = {"indicator": indicator.number, "label": indicator.label}
+    result["text"] = indicator.text.strip()
+    if shape.has(Column.goal):
+        goal = row.goal
+        result["goal"] = _level(goal.index, goal.number, goal.title, goal.heading)
+    if shape.has(Column.task):
+        task = row.task
+        result["task"] = _level(task.index, task.number, task.title, task.heading)
     if queried:
         result["roles"] = [{"unit": a.unit, "role": a.role.value, "via": a.via} for a in row.roles]
-    result.update(
-        {
-            "units": [{"unit": a.unit, "role": a.role.value, "duty": a.duty} for a in row.named],
-            "measures": [{"number": m.number, "text": m.text.strip()} for m in row.measures],
-            "deadline": {
-                "text": _clean(indicator.deadline.text),
-                "date": when.isoformat() if when else None,
-                "continuous": bool(row.deadline and row.deadline.continuous),
-                "relative": indicator.relative_deadline,
-            },
-            "outcome": _clean(indicator.outcome.text),
-            "origin": _origin(indicator),
-            "carried_from": _carried_from(indicator),
-            "inferred_because": _reasons(indicator),
-            "source_line": indicator.line,
+    if shape.has(Column.units):
+        result["units"] = [
+            {"unit": a.unit, "role": a.role.value, "duty": a.duty, "etc": a.etc} for a in row.named
+        ]
+    if shape.has(Column.measures):
+        result["measures"] = [{"number": m.number, "text": m.text.strip()} for m in row.measures]
+    if shape.has(Column.deadline):
+        when = due(row, unit, registry)
+        result["deadline"] = {
+            "text": _clean(indicator.deadline.text),
+            "date": when.isoformat() if when else None,
+            "continuous": bool(row.deadline and row.deadline.continuous),
+            "relative": indicator.relative_deadline,
         }
-    )
+    if shape.has(Column.outcome):
+        result["outcome"] = _clean(indicator.outcome.text)
+    present = cells(row, shape)
+    result["origin"] = {name: cell.origin.value for name, cell in present.items()}
+    result["carried_from"] = {
+        name: cell.from_
+        for name, cell in present.items()
+        if cell.origin is Origin.carried and cell.from_ is not None
+    }
+    result["inferred_because"] = {
+        name: cell.reason
+        for name, cell in present.items()
+        if cell.origin is Origin.inferred and cell.reason
+    }
+    result["source_line"] = indicator.line
     return result
 
 
-def records(rows: Sequence[Row], registry: Registry, queried: Sequence[str] = ()) -> list[Record]:
-    return [record(row, registry, queried) for row in rows]
+def records(
+    rows: Sequence[Row], registry: Registry, queried: Sequence[str] = (), shape: Shape | None = None
+) -> list[Record]:
+    return [record(row, registry, queried, shape) for row in rows]
 
 
 # -- flat rows (csv, xlsx) ------------------------------------------------------------------
@@ -169,7 +202,7 @@ def units_summary(units: list[dict[str, Any]]) -> str:
     by_role: dict[str, list[str]] = {}
     for item in units:
         name = f"{item['unit']}（{item['duty']}）" if item.get("duty") else item["unit"]
-        by_role.setdefault(item["role"], []).append(name)
+        by_role.setdefault(item["role"], []).append(name + (item.get("etc") or ""))
     for role, names in by_role.items():
         joined = "、".join(names)
         lines.append(joined if role == "共同" else f"{role}：{joined}")
@@ -179,13 +212,14 @@ def units_summary(units: list[dict[str, Any]]) -> str:
 def roles_summary(roles: list[dict[str, Any]], many: bool) -> str:
     parts = []
     for item in roles:
-        label = f"{item['role']}（经 {item['via']}）" if item.get("via") else item["role"]
+        label = f"{item['role']}，经 {item['via']}" if item.get("via") else item["role"]
         parts.append(f"{item['unit']}：{label}" if many else label)
     return "\n".join(parts)
 
 
-def origin_summary(rec: Record) -> str:
-    names = {"units": "责任单位", "measures": "工作措施", "deadline": "完成时限", "outcome": "成果"}
+def origin_summary(rec: Record, shape: Shape | None = None) -> str:
+    shape = shape or Shape()
+    names = {name: shape.header(column) for name, column in CELLS.items()}
     parts = []
     for cell, origin in rec["origin"].items():
         if origin == "stated":
@@ -199,27 +233,49 @@ def origin_summary(rec: Record) -> str:
     return "；".join(parts) or "本行"
 
 
-def flat(rec: Record) -> dict[str, str | int | None]:
-    """A record as one spreadsheet row, keyed by the spreadsheet's field names."""
+def flat(
+    rec: Record, many: bool = False, shape: Shape | None = None
+) -> dict[str, str | int | None]:
+    """A record as one spreadsheet row, keyed by the spreadsheet's field names. `many`: more
+    than one unit was queried, so every row names whose role each is (办公室：牵头)."""
     roles = rec.get("roles")
-    many = roles is not None and len({r["unit"] for r in roles}) > 1
+    deadline = rec.get("deadline") or {}
     return {
         "indicator": rec["indicator"],
-        "goal": rec["goal"]["heading"],
-        "task": rec["task"]["heading"],
+        "label": rec.get("label"),
+        "goal": (rec.get("goal") or {}).get("heading"),
+        "task": (rec.get("task") or {}).get("heading"),
         "text": rec["text"],
         "roles": roles_summary(roles, many) if roles is not None else None,
-        "units": units_summary(rec["units"]),
-        "measures": "\n".join(f"（{m['number']}）{m['text']}" for m in rec["measures"]),
-        "deadline": rec["deadline"]["text"],
-        "deadline_date": rec["deadline"]["date"],
-        "outcome": rec["outcome"],
-        "origin": origin_summary(rec),
+        "units": units_summary(rec.get("units", [])),
+        "measures": "\n".join(f"（{m['number']}）{m['text']}" for m in rec.get("measures", [])),
+        "deadline": deadline.get("text"),
+        "deadline_date": deadline.get("date"),
+        "outcome": rec.get("outcome"),
+        "origin": origin_summary(rec, shape),
     }
 
 
-def _columns(recs: Sequence[Record], with_roles: bool) -> list[tuple[str, str, int]]:
-    return [c for c in columns_spec() if with_roles or c[0] != "roles"]
+LABEL_COLUMN = ("label", "原表编号", 8)
+
+
+def _columns(
+    recs: Sequence[Record], with_roles: bool, shape: Shape | None = None
+) -> list[tuple[str, str, int]]:
+    """The spreadsheet's columns: the template's, less the table's absent columns, each headed
+    as the table heads it; 原表编号 after 序号 where the table's own numbers differ."""
+    shape = shape or Shape()
+    result: list[tuple[str, str, int]] = []
+    for name, heading, width in columns_spec():
+        column = FLAT_COLUMNS.get(name)
+        if (name == "roles" and not with_roles) or (column and not shape.has(column)):
+            continue
+        if column and name not in ("roles", "deadline_date"):
+            heading = shape.own_header(column, heading)
+        result.append((name, heading, width))
+        if name == "indicator" and any(r.get("label") for r in recs):
+            result.append(LABEL_COLUMN)
+    return result
 
 
 # -- writers ----------------------------------------------------------------------------------
@@ -238,31 +294,40 @@ def to_yaml(data: Sequence[Record] | Record) -> str:
     return yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=100)
 
 
-def to_csv(recs: Sequence[Record], with_roles: bool) -> str:
-    columns = _columns(recs, with_roles)
+def to_csv(
+    recs: Sequence[Record], with_roles: bool, shape: Shape | None = None, many: bool = False
+) -> str:
+    columns = _columns(recs, with_roles, shape)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, [name for name, _, _ in columns], lineterminator="\r\n")
     writer.writeheader()
     for rec in recs:
-        row = flat(rec)
+        row = flat(rec, many, shape)
         writer.writerow({name: row[name] for name, _, _ in columns})
     return buffer.getvalue()
 
 
-def write_xlsx(recs: Sequence[Record], path: Path, with_roles: bool, force: bool = False) -> None:
+def write_xlsx(
+    recs: Sequence[Record],
+    path: Path,
+    with_roles: bool,
+    force: bool = False,
+    shape: Shape | None = None,
+    many: bool = False,
+) -> None:
     """One row per indicator; frozen, bold header; set column widths; wrapped text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    columns = _columns(recs, with_roles)
+    columns = _columns(recs, with_roles, shape)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = str(texts()["xlsx_sheet"])
     sheet.append([header for _, header, _ in columns])
     for rec in recs:
-        row = flat(rec)
+        row = flat(rec, many, shape)
         sheet.append([row[name] for name, _, _ in columns])
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in sheet.iter_rows():
@@ -323,30 +388,49 @@ def _link_new(temp: Path, path: Path) -> None:
 # -- plain text (a pipe, a file, or NO_COLOR without a terminal) ----------------------------
 
 
-def to_plain(recs: Sequence[Record], queried: Sequence[str] = ()) -> str:
+def number_text(rec: Record) -> str:
+    """The indicator's number, and the table's own where it differs: 5（原表 2）."""
+    label = rec.get("label")
+    return f"{rec['indicator']}（原表 {label}）" if label else str(rec["indicator"])
+
+
+def level_heading(rec: Record) -> str:
+    """The goal and task headings the table has, e.g. 二、… / （十一）…; empty if none."""
+    parts = [(rec.get(level) or {}).get("heading") for level in ("goal", "task")]
+    return " / ".join(p for p in parts if p)
+
+
+def to_plain(
+    recs: Sequence[Record], queried: Sequence[str] = (), shape: Shape | None = None
+) -> str:
     """One block per indicator, one field a line, so grep and less work on it."""
+    shape = shape or Shape()
     many = len(queried) > 1
     blocks: list[str] = []
-    last_task = None
+    last_heading = None
     for rec in recs:
-        task = rec["task"]["heading"]
+        heading = level_heading(rec)
         lines = []
-        if task != last_task:
-            heading = " / ".join(h for h in (rec["goal"]["heading"], task) if h)
+        if heading != last_heading:
             if heading:
                 lines.append(heading)
-            last_task = task
-        lines.append(f"{rec['indicator']:>3}  {rec['text']}")
+            last_heading = heading
+        lines.append(f"{number_text(rec):>3}  {rec['text']}")
         if queried:
             lines.append(f"     角色：{one_line(roles_summary(rec['roles'], many))}")
-        lines.append(f"     责任单位：{one_line(units_summary(rec['units']))}")
-        deadline = rec["deadline"]["text"] or "—"
-        if rec["deadline"]["date"] and not rec["deadline"]["continuous"]:
-            deadline += f"（{rec['deadline']['date']}）"
-        lines.append(f"     完成时限：{deadline}")
-        lines.append(f"     可检视成果：{one_line(rec['outcome'] or '—')}")
+        if shape.has(Column.units):
+            units = one_line(units_summary(rec["units"])) or "—"
+            lines.append(f"     {shape.header(Column.units)}：{units}")
+        if shape.has(Column.deadline):
+            deadline = rec["deadline"]["text"] or "—"
+            if rec["deadline"]["date"] and not rec["deadline"]["continuous"]:
+                deadline += f"（{rec['deadline']['date']}）"
+            lines.append(f"     {shape.header(Column.deadline)}：{deadline}")
+        if shape.has(Column.outcome):
+            outcome = one_line(rec["outcome"] or "—")
+            lines.append(f"     {shape.header(Column.outcome)}：{outcome}")
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + f"\n\n{len(recs)} 项细化指标\n"
+    return "\n\n".join(blocks) + f"\n\n{len(recs)} 项{shape.header(Column.indicator)}\n"
 
 
 # -- the registry (zhengwu units) -----------------------------------------------------------
@@ -394,6 +478,15 @@ def group_records(registry: Registry, counts: dict[str, RoleCounts]) -> list[Rec
     return result
 
 
+KIND_NAMES = {"department": "政府部门", "county": "县（市）区", "section": "科室", "other": "其他"}
+
+
+def kind_name(kind: str) -> str:
+    """A unit kind in Chinese: templates/list.yaml's kind_labels, else the built-in name."""
+    labels = texts()["kind_labels"]
+    return str(labels.get(kind) or KIND_NAMES.get(kind, kind))
+
+
 def units_plain(units: Sequence[Record], groups: Sequence[Record]) -> str:
     """The registry as plain text: one line per unit, then one per group."""
 
@@ -405,15 +498,16 @@ def units_plain(units: Sequence[Record], groups: Sequence[Record]) -> str:
                 parts.append(f"{role} {cell['direct']}{via}")
         return "，".join(parts) or "无"
 
-    lines = ["单位（类别；别名；所属组；按角色计的细化指标数：直接+经组）"]
+    lines = ["单位（类别；别名；所属组；按角色计的条数：直接+经组）"]
     for unit in units:
         ended = f"（已撤销：{unit['ended']}）" if unit["ended"] else ""
+        aliases = "、".join(unit["aliases"]) or "无"
         lines.append(
-            f"  {unit['unit']}{ended}；{unit['kind']}；别名 {'、'.join(unit['aliases']) or '无'}"
+            f"  {unit['unit']}{ended}；{kind_name(unit['kind'])}；别名 {aliases}"
             f"；所属组 {'、'.join(unit['groups']) or '无'}；{counts(unit)}"
         )
     lines.append("")
-    lines.append("组（成员；按角色计的细化指标数）")
+    lines.append("组（成员；按角色计的条数）")
     for group in groups:
         members = "、".join(group["members"]) or (group["note"] or "成员未知")
         lines.append(f"  {group['group']}：{members}；{counts(group)}")
@@ -434,21 +528,28 @@ def where_from(cell: CellBase) -> str:
     return "本行"
 
 
-def show_text(row: Row, rec: Record, source: str | None, source_line: str | None) -> str:
-    """One indicator in full: goal, task, text, each cell with where it came from, the source."""
+def show_text(
+    row: Row, rec: Record, source: str | None, source_line: str | None, shape: Shape | None = None
+) -> str:
+    """One indicator in full: its levels, text, each cell the table has with where it came
+    from, and the source line; every name as the table heads it."""
+    shape = shape or Shape()
     indicator = row.indicator
-    lines = [
-        f"细化指标 {indicator.number}",
-        *([f"  目标：{row.goal.heading}"] if row.goal.heading else []),
-        *([f"  主要任务：{row.task.heading}"] if row.task.heading else []),
-        f"  指标：{rec['text']}",
-    ]
+    label = f"（原表编号 {indicator.label}）" if indicator.label else ""
+    lines = [f"{shape.header(Column.indicator)} {indicator.number}{label}"]
+    for column, level in ((Column.goal, row.goal), (Column.task, row.task)):
+        if shape.has(column) and level.heading:
+            lines.append(f"  {shape.header(column)}：{level.heading}")
+    lines.append(f"  {shape.header(Column.indicator)}：{rec['text']}")
     if indicator.original is not None:
         lines.append(f"    原文：{indicator.original.strip()}")
     if indicator.note:
         lines.append(f"    更正说明：{indicator.note}")
-    parts = cells(indicator)
-    for name, label in texts()["cell_labels"].items():
+    parts = cells(row, shape)
+    for name, default in texts()["cell_labels"].items():
+        if name not in parts:
+            continue  # a column the table does not have
+        label = shape.own_header(CELLS[name], default)
         lines.append(f"  {label}［{where_from(parts[name])}］")
         if name == "units":
             lines += [f"    {line}" for line in units_summary(rec["units"]).splitlines()]
@@ -464,7 +565,7 @@ def show_text(row: Row, rec: Record, source: str | None, source_line: str | None
             elif deadline["date"]:
                 text += f"（{deadline['date']}"
                 if row.deadline and row.deadline.due_county:
-                    text += f"；县（市）区 {row.deadline.due_county.isoformat()}"
+                    text += f"；县级政府 {row.deadline.due_county.isoformat()}"
                 text += "）"
             lines.append(f"    {text}")
             if deadline["relative"]:

@@ -484,6 +484,8 @@ class Loaded:
     registry_positions: Positions
     warnings: list[Problem] = field(default_factory=list)
     unplaced: dict[int, list[str]] = field(default_factory=dict)  # indicator → names not read
+    # the indicators whose roles the loader read from their 责任单位 text (no `roles` given)
+    read_from_text: set[int] = field(default_factory=set)
     # every file read, as the system found it (symlinks resolved) → sha256 of the bytes read
     sources: dict[Path, str] = field(default_factory=dict)
 
@@ -504,6 +506,21 @@ def load(path: Path) -> Loaded:
     """Load a checklist and the registry it names. Raises LoadError with located problems."""
     sources: dict[Path, str] = {}
     checklist, positions, warnings = load_model(Checklist, path, sources)
+    levels = checklist.level_problems()
+    if levels:
+        raise LoadError(
+            [
+                _problem(
+                    str(path),
+                    *positions.of(where),
+                    "ZW002",
+                    "schema",
+                    message,
+                    "see `zhengwu schema` and docs/fields.md for the levels a table may have",
+                )
+                for where, message in levels
+            ]
+        )
     registry_path = path.parent / checklist.meta.registry
     if not registry_path.is_file():
         line, col = positions.of(("meta", "registry"))
@@ -521,7 +538,8 @@ def load(path: Path) -> Loaded:
             ]
         )
     registry, registry_positions, more = load_model(Registry, registry_path, sources)
-    unplaced = read_inline_units(checklist, registry)
+    read: set[int] = set()
+    unplaced = read_inline_units(checklist, registry, read)
     return Loaded(
         path,
         checklist,
@@ -531,13 +549,17 @@ def load(path: Path) -> Loaded:
         registry_positions,
         warnings + more,
         unplaced,
+        read,
         sources,
     )
 
 
-def read_inline_units(checklist: Checklist, registry: Registry) -> dict[int, list[str]]:
+def read_inline_units(
+    checklist: Checklist, registry: Registry, read: set[int] | None = None
+) -> dict[int, list[str]]:
     """Fill the roles of 责任单位 cells that give only their text (as tables of other places
-    write them: "X牵头，Y、Z配合"); return, per indicator, the names no registry entry matches."""
+    write them: "X牵头，Y、Z配合"); return, per indicator, the names no registry entry matches.
+    `read` gets the numbers of the indicators whose roles were read so."""
     from .unittext import read_unit_text
 
     unplaced: dict[int, list[str]] = {}
@@ -546,6 +568,8 @@ def read_inline_units(checklist: Checklist, registry: Registry) -> dict[int, lis
         if cell.text and not cell.roles:
             reading = read_unit_text(cell.text, registry)
             cell.roles = reading.lines
+            if read is not None:
+                read.add(indicator.number)
             if reading.unplaced:
                 unplaced[indicator.number] = reading.unplaced
     return unplaced

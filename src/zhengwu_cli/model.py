@@ -38,13 +38,14 @@ class Role(str, Enum):
     """A unit's role for an indicator, as the 责任单位 cell labels it."""
 
     lead = "牵头"
+    responsible = "负责"  # X负责, or a cell that names one unit and no role word
     support = "配合"
-    implement = "落实"
+    implement = "落实"  # X落实, X负责落实, 市政府各部门同步落实
     promote = "推动"
-    shared = "共同"  # a bare line with no role label, e.g. 县（市）区政府 or 市政府各部门同步落实
+    shared = "共同"  # a bare line beside others with no role label, e.g. 县（市）区政府
 
 
-ROLE_ORDER = [Role.lead, Role.promote, Role.support, Role.implement, Role.shared]
+ROLE_ORDER = [Role.lead, Role.responsible, Role.promote, Role.support, Role.implement, Role.shared]
 
 
 class Waiver(Strict):
@@ -189,13 +190,16 @@ class Indicator(Correction):
 
 
 class Task(Correction):
-    """A 主要任务, numbered （一）（二）… as the source numbers it (gaps kept).
+    """A 主要任务, numbered （一）（二）… as the source numbers it (gaps kept), or not numbered
+    where the table gives its tasks titles only.
 
     A table without this level (see Meta.columns) has one task with no number and no title.
     """
 
     number: str | None = Field(
-        default=None, description="Chinese numeral as in the source, e.g. 十一"
+        default=None,
+        description="Chinese numeral as in the source, e.g. 十一; left out where the table "
+        "does not number its tasks",
     )
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None
@@ -230,13 +234,15 @@ class TitleVariant(Strict):
 
 
 class Goal(Correction):
-    """A 目标, numbered 一、二、…
+    """A 目标, numbered 一、二、… (or not numbered, where the table gives titles only).
 
     A table without this level (see Meta.columns) has one goal with no number and no title.
     """
 
     number: str | None = Field(
-        default=None, description="Chinese numeral as in the source, e.g. 三"
+        default=None,
+        description="Chinese numeral as in the source, e.g. 三; left out where the table "
+        "does not number this level",
     )
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None
@@ -332,21 +338,43 @@ class Checklist(Strict):
 
     @model_validator(mode="after")
     def _levels_match_columns(self) -> Checklist:
-        columns = self.meta.columns
-        if Column.indicator not in columns:
+        if Column.indicator not in self.meta.columns:
             raise ValueError("meta.columns must include indicator (the row that is tracked)")
-        for level, items in (
-            (Column.goal, self.goals),
-            (Column.task, [t for g in self.goals for t in g.tasks]),
-        ):
-            for item in items:
-                if level in columns and (item.number is None or item.title is None):
-                    raise ValueError(
-                        f"every {level.value} needs a number and a title, since meta.columns "
-                        f"includes {level.value} (leave it out of meta.columns if the table has "
-                        "no such level)"
-                    )
         return self
+
+    def level_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Goals and tasks that do not fit meta.columns, each at its own place (the loader
+        reports them): a level the table has needs a title (its number is optional: some
+        tables do not number it); a level it lacks has neither number nor title."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        for gi, goal in enumerate(self.goals):
+            places: list[tuple[tuple[str | int, ...], Column, Goal | Task]] = [
+                (("goals", gi), Column.goal, goal)
+            ]
+            places += [
+                (("goals", gi, "tasks", ti), Column.task, t) for ti, t in enumerate(goal.tasks)
+            ]
+            for where, level, item in places:
+                name = self.header(level)
+                if level in self.meta.columns and item.title is None:
+                    found.append(
+                        (
+                            where,
+                            f"this {level.value} ({name}) has no title, but meta.columns includes "
+                            f"{level.value}: give its `title` as the table writes it (a number "
+                            f"is optional), or leave {level.value} out of meta.columns",
+                        )
+                    )
+                elif level not in self.meta.columns and (item.title or item.number):
+                    found.append(
+                        (
+                            where,
+                            f"this {level.value} has a number or title, but meta.columns leaves "
+                            f"{level.value} out: add {level.value} to meta.columns, or remove "
+                            "them",
+                        )
+                    )
+        return found
 
     def has(self, column: Column) -> bool:
         return column in self.meta.columns

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .deadlines import Deadline, DeadlineError, Phrase, parse_deadline
-from .model import ROLE_ORDER, Checklist, Goal, Indicator, Measure, Role, Task
+from .model import ROLE_ORDER, Checklist, Column, Goal, Indicator, Measure, Role, Task
 from .numerals import chinese_to_int
 from .units import Registry, UnitKind
 
@@ -25,6 +25,9 @@ class Assignment:
     role: Role
     via: str | None = None  # the group through which the unit is reached
     duty: str | None = None
+    # the open end the source adds after this unit (…市税务局等市有关单位): on the last unit
+    # of its line, as the row names it (and on the members a group reaches through it)
+    etc: str | None = None
 
 
 @dataclass
@@ -36,7 +39,7 @@ class Row:
     indicator: Indicator
     measures: list[Measure]
     deadline: Deadline | None
-    named: list[Assignment]  # the units and groups the row names, not expanded
+    named: list[Assignment]  # the units and groups the row names, not expanded (with `etc`)
     roles: list[Assignment] = field(default_factory=list)  # the queried unit's roles, if any
     # `named` with its groups replaced by their members, worked out once per registry (roles_of)
     _expanded: tuple[Registry, list[Assignment]] | None = field(
@@ -51,9 +54,10 @@ class Row:
 def named_assignments(indicator: Indicator, registry: Registry) -> list[Assignment]:
     result: list[Assignment] = []
     for line in indicator.units.roles:
-        for ref in line.units:
+        for index, ref in enumerate(line.units):
             name = registry.canonical(ref.unit) or ref.unit
-            result.append(Assignment(name, line.role, None, ref.duty))
+            etc = line.etc if index == len(line.units) - 1 else None
+            result.append(Assignment(name, line.role, None, ref.duty, etc))
     return result
 
 
@@ -66,7 +70,7 @@ def expand(assignments: Iterable[Assignment], registry: Registry) -> list[Assign
             result.append(item)
             continue
         for member in registry.members(group):
-            result.append(Assignment(member.name, item.role, group.name, item.duty))
+            result.append(Assignment(member.name, item.role, group.name, item.duty, item.etc))
     return result
 
 
@@ -105,9 +109,12 @@ def resolve_unit(name: str, registry: Registry) -> str:
 
 
 def roles_of(row: Row, unit: str, registry: Registry, direct: bool = False) -> list[Assignment]:
-    """The queried unit's assignments on a row: by name, or through a group it belongs to."""
+    """The queried unit's assignments on a row: by name, or through a group it belongs to.
+
+    A unit the row names itself holds the roles it is named with, and none through its groups:
+    a 牵头 unit does not also 配合 itself through 市政府各部门 or 各科室."""
     own = [a for a in row.named if a.unit == unit]
-    if direct or registry.group(unit) is not None:
+    if own or direct or registry.group(unit) is not None:
         return own
     if row._expanded is None or row._expanded[0] is not registry:  # render --all asks per unit
         row._expanded = (registry, expand(row.named, registry))
@@ -193,8 +200,13 @@ def select(
             continue
         if filters.due_after and (when is None or when < filters.due_after):
             continue
-        if filters.month and (row.deadline is None or row.deadline.month != filters.month):
-            continue
+        if filters.month and (
+            when is None
+            or row.deadline is None
+            or row.deadline.continuous
+            or when.month != filters.month
+        ):
+            continue  # by the due date: 年底前, 12月底前 and 12月31日前 are all month 12
         if filters.deadline and (row.indicator.deadline.text or "").strip() != filters.deadline:
             continue
         if filters.overdue_as_of and (
@@ -210,6 +222,35 @@ def select(
         # a new Row: the same rows are selected again for other units (render --all)
         chosen.append(replace(row, roles=sorted(roles, key=lambda a: ROLE_ORDER.index(a.role))))
     return chosen
+
+
+DEADLINE_FILTERS = ("due_before", "due_after", "month", "deadline", "overdue_as_of")
+
+
+def check_filters(filters: Filters, checklist: Checklist) -> None:
+    """QueryError for a filter the table cannot answer: a deadline filter on a table without
+    a 完成时限 column (meta.columns), or --goal/--task on a level the table lacks or does not
+    number, would match nothing whatever the values."""
+    for level, wanted in ((Column.goal, filters.goal), (Column.task, filters.task)):
+        numbered = any(
+            (goal if level is Column.goal else task).number for goal, task in checklist.tasks()
+        )
+        if wanted and not (checklist.has(level) and numbered):
+            what = "has no such level" if not checklist.has(level) else "does not number it"
+            raise QueryError(
+                f"--{level.value} {wanted}: this table's {checklist.header(level)} {what}, so "
+                "there is no number to filter by; try --grep TEXT"
+            )
+    if checklist.has(Column.deadline):
+        return
+    given = [name for name in DEADLINE_FILTERS if getattr(filters, name)]
+    if given:
+        options = ", ".join("--" + n.removesuffix("_as_of").replace("_", "-") for n in given)
+        raise QueryError(
+            f"{options}: this table has no {checklist.header(Column.deadline)} column "
+            "(meta.columns leaves out deadline), so no indicator has a deadline to filter by; "
+            "leave the option out"
+        )
 
 
 def _matches(row: Row, needle: str) -> bool:
@@ -253,7 +294,9 @@ def role_counts(all_rows: list[Row], registry: Registry) -> dict[str, RoleCounts
     counts.update({g.name: RoleCounts() for g in registry.groups})
     for row in all_rows:
         direct = {(a.unit, a.role) for a in row.named}
-        via = {(a.unit, a.role) for a in expand(row.named, registry) if a.via} - direct
+        named = {a.unit for a in row.named}  # a unit named itself holds nothing through a group
+        expanded = expand(row.named, registry)
+        via = {(a.unit, a.role) for a in expanded if a.via and a.unit not in named}
         for unit, role in direct:
             counts.setdefault(unit, RoleCounts()).direct[role] += 1
         for unit, role in via:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -35,11 +36,58 @@ def _years(folder: Path) -> dict[int, Path]:
     return found
 
 
+LOCAL = Path("checklists")
+
+
+class NoChecklist(LookupError):
+    """No checklist for the year asked: the message names what there is."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    path: Path
+    bundled: bool  # the checklist shipped with zhengwu, not one of the working folder's
+
+
+def _listing(years: dict[int, Path]) -> str:
+    return "、".join(p.name for _, p in sorted(years.items())) or "no YEAR.yaml"
+
+
+def find_checklist(year: int | None = None) -> Choice:
+    """The checklist of a year (the newest when none is given).
+
+    Where the working folder has a `checklists/` folder, the checklist is its YEAR.yaml and
+    nothing else: a year it lacks is NoChecklist naming the years it holds — never another
+    place's table. Only where there is no such folder is the bundled checklist used.
+    """
+    if LOCAL.is_dir():
+        local = _years(LOCAL)
+        if year is None and local:
+            year = max(local)
+        if year is not None and year in local:
+            return Choice(local[year], bundled=False)
+        wanted = f"{year}.yaml" if year is not None else "a YEAR.yaml checklist"
+        other = f" (use --year {max(local)}" if local else " ("
+        raise NoChecklist(
+            f"{LOCAL}/ in {Path.cwd()} has no {wanted}; it holds {_listing(local)}{other}"
+            f"{', or ' if local else ''}--checklist PATH for another file)"
+        )
+    bundled = _years(checklists_dir())
+    if year is None and bundled:
+        year = max(bundled)
+    if year is not None and year in bundled:
+        return Choice(bundled[year], bundled=True)
+    raise NoChecklist(
+        f"there is no {LOCAL}/ folder in {Path.cwd()}, and zhengwu bundles no checklist for "
+        f"{year if year is not None else 'any year'} (it bundles {_listing(bundled)}): run the "
+        f"command in the folder that holds {LOCAL}/{year or 'YEAR'}.yaml, or give --checklist PATH"
+    )
+
+
 def default_checklist(year: int | None = None) -> Path:
-    """The checklist of a year (the newest when none is given): ./checklists/<year>.yaml in the
-    working folder when present, else the bundled one. A year with no file gives the path it
-    would have, so the error names it."""
-    local, bundled = _years(Path("checklists")), _years(checklists_dir())
-    if year is None:
-        year = max(local or bundled or {0: Path()})
-    return local.get(year) or bundled.get(year) or Path("checklists") / f"{year}.yaml"
+    """find_checklist's path; where there is none, the path the year's checklist would have
+    in the working folder, so that loading it names the missing file."""
+    try:
+        return find_checklist(year).path
+    except NoChecklist:
+        return LOCAL / f"{year or 'YEAR'}.yaml"

@@ -14,9 +14,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .export import Record, roles_summary, texts, units_summary
+from .export import (
+    Record,
+    Shape,
+    kind_name,
+    level_heading,
+    number_text,
+    roles_summary,
+    units_summary,
+)
+from .model import ROLE_ORDER, Column
 
-ROLES = ["牵头", "推动", "配合", "落实", "共同"]
+ROLES = [role.value for role in ROLE_ORDER]
 
 
 def console(file: IO[str] | None = None, width: int | None = None) -> Console:
@@ -31,41 +40,57 @@ def _deadline(rec: Record) -> Text:
     return text
 
 
-def print_rows(recs: Sequence[Record], out: Console, queried: Sequence[str] = ()) -> None:
-    """The list table: 序号 / 主要任务 / 细化指标 / 责任 / 完成时限 / 可检视成果.
+def print_rows(
+    recs: Sequence[Record], out: Console, queried: Sequence[str] = (), shape: Shape | None = None
+) -> None:
+    """The list table: 序号 / the levels / the indicator / 责任 / deadline / outcome, each
+    headed as the table heads it, and only the columns the table has.
 
-    Columns give way on narrow terminals (可检视成果 below 100 cells, 主要任务 below 70); a task
-    title shows once, on the first of its rows, as in the source table.
+    Columns give way on narrow terminals (the outcome below 100 cells, the levels below 70);
+    a level's heading shows once, on the first of its rows, as in the source table.
     """
+    shape = shape or Shape()
     width = out.width
-    show_task = width >= 70
-    show_outcome = width >= 100
+    levels = [c for c in (Column.goal, Column.task) if shape.has(c)]
+    show_level = width >= 70 and bool(levels)
+    show_units = shape.has(Column.units) or bool(queried)
+    show_deadline = shape.has(Column.deadline)
+    show_outcome = width >= 100 and shape.has(Column.outcome)
     many = len(queried) > 1
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, header_style="bold")
     table.add_column(overflow="fold", header="序号", justify="right", no_wrap=True, min_width=4)
-    if show_task:
-        table.add_column(overflow="fold", header="主要任务", ratio=2)
-    table.add_column(overflow="fold", header="细化指标", ratio=4)
-    table.add_column(overflow="fold", header="角色" if queried else "责任单位", ratio=2)
-    table.add_column(overflow="fold", header="完成时限", ratio=1, min_width=10)
+    if show_level:
+        heading = " / ".join(dict.fromkeys(shape.header(c) for c in levels))
+        table.add_column(overflow="fold", header=heading, ratio=2)
+    table.add_column(overflow="fold", header=shape.header(Column.indicator), ratio=4)
+    if show_units:
+        table.add_column(
+            overflow="fold", header="角色" if queried else shape.header(Column.units), ratio=2
+        )
+    if show_deadline:
+        table.add_column(
+            overflow="fold", header=shape.header(Column.deadline), ratio=1, min_width=10
+        )
     if show_outcome:
-        table.add_column(overflow="fold", header="可检视成果", ratio=2)
-    last_task = None
+        table.add_column(overflow="fold", header=shape.header(Column.outcome), ratio=2)
+    last_level = None
     for rec in recs:
-        task = rec["task"]["heading"]
-        cells: list[Any] = [str(rec["indicator"])]
-        if show_task:
-            cells.append(Text(task if task != last_task else "", style="cyan"))
+        level = level_heading(rec)
+        cells: list[Any] = [number_text(rec)]
+        if show_level:
+            cells.append(Text(level if level != last_level else "", style="cyan"))
         cells.append(Text(rec["text"]))
-        who = roles_summary(rec["roles"], many) if queried else units_summary(rec["units"])
-        cells.append(Text(who, style="green" if queried else ""))
-        cells.append(_deadline(rec))
+        if show_units:
+            who = roles_summary(rec["roles"], many) if queried else units_summary(rec["units"])
+            cells.append(Text(who, style="green" if queried else ""))
+        if show_deadline:
+            cells.append(_deadline(rec))
         if show_outcome:
             cells.append(Text(rec["outcome"] or "—"))
         table.add_row(*cells, end_section=False)
-        last_task = task
+        last_level = level
     out.print(table)
-    out.print(Text(f"{len(recs)} 项细化指标", style="dim"))
+    out.print(Text(f"{len(recs)} 项{shape.header(Column.indicator)}", style="dim"))
 
 
 def _count(cell: dict[str, int]) -> str:
@@ -96,7 +121,7 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
             name.append("（已撤销）")
         table.add_row(
             name,
-            texts()["kind_labels"].get(unit["kind"], unit["kind"]),
+            kind_name(unit["kind"]),
             "、".join(unit["aliases"]),
             "、".join(unit["groups"]),
             *(_count(unit["counts"][role]) for role in ROLES),

@@ -10,12 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 class UnitKind(str, Enum):
     department = "department"  # a city government department (市政府工作部门)
     county = "county"  # a county-level government (县（市）区)
+    section = "section"  # a section of one bureau (科室: 办公室, 法规科 …), in a bureau's own table
     other = "other"  # anything else the table names (vertical bureaus, offices of unknown name)
 
 
 class MemberRule(str, Enum):
     all_departments = "all-departments"
     all_counties = "all-counties"
+    all_sections = "all-sections"
 
 
 class _Strict(BaseModel):
@@ -91,16 +93,26 @@ class Registry(_Strict):
             return [u for u in self.units if u.kind is UnitKind.department and not u.ended]
         if group.member_rule is MemberRule.all_counties:
             return [u for u in self.units if u.kind is UnitKind.county and not u.ended]
+        if group.member_rule is MemberRule.all_sections:
+            return [u for u in self.units if u.kind is UnitKind.section and not u.ended]
         return [u for u in (self.unit(n) for n in group.members) if u is not None]
+
+    def unknown_members(self, group: Group) -> list[str]:
+        """The names a group lists as members that are no unit of the registry (a misspelling,
+        or a group named as a member)."""
+        return [n for n in group.members if self.unit(n) is None]
 
     def groups_of(self, unit: Unit) -> list[Group]:
         return [g for g in self.groups if unit in self.members(g)]
 
-    def suggest(self, name: str, limit: int = 3) -> list[str]:
+    def suggest(self, name: str, limit: int = 3, units_only: bool = False) -> list[str]:
         """Canonical names close to a misspelt one (aliases and similar spellings)."""
         from rapidfuzz import fuzz, process, utils
 
         choices = {n: owner for owner, names in self._all_names() for n in names}
+        if units_only:
+            units = {u.name for u in self.units}
+            choices = {n: owner for n, owner in choices.items() if owner in units}
         found = process.extract(
             name, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, limit=10
         )

@@ -107,7 +107,7 @@ def test_carried_across_task_is_info(tmp_path: Path) -> None:
 def test_empty_task(tmp_path: Path) -> None:
     extra = "  - number: 二\n    title: 第二项任务\n"
     problems = check(tmp_path, (BASE, BASE + extra), select="ZW205")
-    assert [p.message for p in problems] == ["主要任务 （二） has no 细化指标"]
+    assert [p.message for p in problems] == ["主要任务 （二）第二项任务 has no 细化指标"]
 
 
 def test_near_duplicate_measures(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ def test_json_record_fields() -> None:
         "heading": "一、提升政策和决策公开质量",
     }
     assert rec["task"]["number"] == 1
-    assert {"unit": "市司法局", "role": "牵头", "duty": None} in rec["units"]
+    assert {"unit": "市司法局", "role": "牵头", "duty": None, "etc": None} in rec["units"]
     assert [m["number"] for m in rec["measures"]] == [1, 2, 3, 4]
     assert (
         rec["measures"][0]["text"]
@@ -64,7 +64,7 @@ def test_county_gets_rows_assigned_to_its_group(loaded: Loaded) -> None:
 def test_department_row_shows_role_and_group() -> None:
     result = run("list", "--unit", "市人社局", "--format", "plain")
     assert result.exit_code == 0
-    assert "角色：落实（经 市政府各部门）" in result.output
+    assert "角色：落实，经 市政府各部门" in result.output
 
 
 def test_alias_and_canonical_name_agree() -> None:

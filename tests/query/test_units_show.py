@@ -34,7 +34,7 @@ def test_units_plain_lists_every_unit_and_group(loaded: Loaded) -> None:
         assert unit.name in result.output
     for group in loaded.registry.groups:
         assert group.name in result.output
-    assert "市司法局；department；别名 无；所属组 市政府各部门；牵头 10" in result.output
+    assert "市司法局；市政府部门；别名 无；所属组 市政府各部门；牵头 10" in result.output
 
 
 def test_units_table() -> None:

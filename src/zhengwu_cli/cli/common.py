@@ -45,7 +45,8 @@ def checklist_option(func: F) -> F:
         type=click.IntRange(2000, 2100),
         expose_value=False,
         callback=_remember_year,
-        help="The plan year: use checklists/YEAR.yaml [default: the newest there is].",
+        help="The plan year: use checklists/YEAR.yaml of this folder [default: the newest "
+        "there is]; a year it lacks is an error.",
     )(func)
     return click.option(
         "--checklist",
@@ -53,18 +54,31 @@ def checklist_option(func: F) -> F:
         "checklist_path",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="Checklist YAML [default: ./checklists/YEAR.yaml if present, else the bundled one].",
+        help="Checklist YAML [default: ./checklists/YEAR.yaml; the bundled one only where "
+        "this folder has no checklists/ folder].",
     )(func)
 
 
 def checklist_path(given: Path | None) -> Path:
-    from ..resources import default_checklist
+    """The checklist a command reads: --checklist, else ./checklists/YEAR.yaml, else (with no
+    checklists/ folder here) the bundled one — said on standard error, since it is not the
+    user's own file. A year the folder lacks is an error naming what is there."""
+    from ..resources import NoChecklist, find_checklist
 
     if given is not None:
         return given
     ctx = click.get_current_context(silent=True)
     year = ctx.meta.get("zhengwu.year") if ctx is not None else None
-    return default_checklist(year)
+    try:
+        choice = find_checklist(year)
+    except NoChecklist as error:
+        raise UsageFailure(str(error)) from None
+    if choice.bundled:
+        click.echo(
+            f"Reading {choice.path} (bundled with zhengwu; this folder has no checklists/ folder).",
+            err=True,
+        )
+    return choice.path
 
 
 def print_problems(problems: list[Problem]) -> None:

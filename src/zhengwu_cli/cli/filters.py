@@ -47,7 +47,7 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             "roles",
             multiple=True,
             metavar="ROLE",
-            help="牵头, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
+            help="牵头, 负责, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
         ),
         click.option(
             "--due-before",
@@ -55,7 +55,9 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             help="Due on or before DATE (2022-06-30 or 2022年6月30日).",
         ),
         click.option("--due-after", metavar="DATE", help="Due on or after DATE."),
-        click.option("--month", metavar="N", help="Deadline at the end of month N (6 or 六)."),
+        click.option(
+            "--month", metavar="N", help="Due in month N (6 or 六), by date: 12 includes 年底前."
+        ),
         click.option(
             "--deadline",
             metavar="TEXT",
@@ -65,8 +67,14 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
         click.option(
             "--as-of", metavar="DATE", help="The day --overdue counts from [default: today]."
         ),
-        click.option("--goal", "-g", metavar="N", help="Goal (目标) number: 二 or 2."),
-        click.option(*task_names, metavar="N", help="Task (主要任务) number: 十一 or 11."),
+        click.option(
+            "--goal", "-g", metavar="N", help="The top level's number (e.g. 目标 二、): 二 or 2."
+        ),
+        click.option(
+            *task_names,
+            metavar="N",
+            help="The second level's number (e.g. 主要任务 （十一）): 十一 or 11.",
+        ),
         click.option(
             "--grep", metavar="TEXT", help="Text in the indicator, its measures or outcome."
         ),

@@ -108,23 +108,30 @@ def list_(
     """List the indicators that match every filter given (AND).
 
     With --unit, each row shows that unit's role, and the group it comes through
-    (配合（经 市政府各部门）). A city department gets what 市政府各部门 holds; a county gets what
-    县（市）区政府 holds. For a county, 按照年报发布时间 is due 3月31日, not 1月31日.
+    (配合，经 GROUP): a unit gets what each group it belongs to holds (see `zhengwu units`),
+    unless the row names it itself. For a county-level government, 按照年报发布时间 is due
+    3月31日, not 1月31日.
 
     \b
     Example:
-      zhengwu list --unit 市司法局 --direct
-      zhengwu list --unit 梨树县 --due-before 2022-06-30
+      zhengwu units                      # the unit names to give --unit
+      zhengwu list --unit NAME --direct
+      zhengwu list --role 牵头 --format xlsx -o 清单.xlsx
       zhengwu list --overdue --as-of 2022年7月1日 --format json
-      zhengwu list --goal 二 --role 牵头 --format xlsx -o 清单.xlsx
     """
     if fmt == "xlsx" and output is None:
         raise UsageFailure("xlsx is a binary file: give -o FILE.xlsx")
     if ledger_path and not filter_values.get("overdue"):
         raise UsageFailure("--ledger goes with --overdue: add --overdue")
+    from ..query import QueryError, check_filters
+
     filters = parse_filters(filter_values)
     loaded = load_checklist(checklist_path)
     filters.units = resolve_units(filter_values["units"], loaded.registry)
+    try:
+        check_filters(filters, loaded.checklist)
+    except QueryError as error:
+        raise UsageFailure(str(error)) from None
     given = describe(filter_values, filters.overdue_as_of)
     done, event_due = (
         _progress(loaded, filters, ledger_path) if filters.overdue_as_of else (set(), {})
@@ -170,16 +177,27 @@ def _list(
     done: set[int],
     event_due: dict[int, date],
 ) -> None:
-    from ..export import ExportError, records, to_csv, to_json, to_plain, to_yaml, write_xlsx
+    from ..export import (
+        ExportError,
+        Shape,
+        records,
+        to_csv,
+        to_json,
+        to_plain,
+        to_yaml,
+        write_xlsx,
+    )
     from ..query import rows, select
 
     chosen = select(
         rows(loaded.checklist, loaded.registry), filters, loaded.registry, done, event_due
     )
     queried = filters.units
-    recs = records(chosen, loaded.registry, queried)
+    shape = Shape(loaded.checklist)
+    recs = records(chosen, loaded.registry, queried, shape)
     empty = f"No indicator matches{_describe(given)}."
     with_roles = bool(queried)
+    many = len(queried) > 1
     if fmt in ("json", "csv", "yaml", "xlsx"):
         if not recs:
             click.echo(empty, err=True)
@@ -188,11 +206,12 @@ def _list(
         elif fmt == "yaml":
             _emit(to_yaml(recs), output, force)
         elif fmt == "csv":
-            _emit(to_csv(recs, with_roles), output, force, bom=output is not None)
+            text = to_csv(recs, with_roles, shape, many)
+            _emit(text, output, force, bom=output is not None)
         else:
             assert output is not None
             try:
-                write_xlsx(recs, output, with_roles, force)
+                write_xlsx(recs, output, with_roles, force, shape, many)
             except ExportError as error:
                 raise UsageFailure(str(error)) from None
             click.echo(f"Wrote {output} ({len(recs)} indicators)", err=True)
@@ -203,9 +222,9 @@ def _list(
     if _use_table(fmt) and output is None:
         from ..terminal import console, print_rows
 
-        print_rows(recs, console(), queried)
+        print_rows(recs, console(), queried, shape)
         return
-    _emit(to_plain(recs, queried), output, force)
+    _emit(to_plain(recs, queried, shape), output, force)
 
 
 @click.command("units")
@@ -260,16 +279,17 @@ def units(fmt: str, checklist_path: Path | None) -> None:
 @checklist_option
 @_template_errors
 def show(number: str, fmt: str, checklist_path: Path | None) -> None:
-    """Show one indicator in full: its goal, task, measures, units, deadline and outcome, where
-    each value comes from (its own row, carried from a row above, inferred, or missing), and
-    its line in the source document.
+    """Show one indicator in full: its levels, text and each column the table has, where each
+    value comes from (its own row, carried from a row above, inferred, or missing), and its
+    line in the source document. N is the indicator's number (its key, as `zhengwu list`
+    prints it).
 
     \b
     Example:
-      zhengwu show 28
-      zhengwu show 28 --format json
+      zhengwu show 1
+      zhengwu show 1 --format json
     """
-    from ..export import record, show_text, to_json, to_yaml
+    from ..export import Shape, record, show_text, to_json, to_yaml
     from ..query import Filters, QueryError, rows, select
 
     loaded = load_checklist(checklist_path)
@@ -288,7 +308,8 @@ def show(number: str, fmt: str, checklist_path: Path | None) -> None:
             "(`zhengwu list` shows them)"
         )
     row = found[0]
-    rec = record(row, loaded.registry)
+    shape = Shape(loaded.checklist)
+    rec = record(row, loaded.registry, (), shape)
     if fmt == "json":
         click.echo(to_json(rec), nl=False)
         return
@@ -296,7 +317,7 @@ def show(number: str, fmt: str, checklist_path: Path | None) -> None:
         click.echo(to_yaml(rec), nl=False)
         return
     source, line_text = _source(loaded, row.indicator.line)
-    click.echo(show_text(row, rec, source, line_text), nl=False)
+    click.echo(show_text(row, rec, source, line_text, shape), nl=False)
 
 
 def _indicator_number(text: str) -> int:

@@ -30,10 +30,12 @@ def label(level: str, number: int) -> str:
     return f"（{number}）"
 
 
-def _join(groups: list[list[Item]]) -> list[list[Item]]:
-    """One sequence through the document, unless every later group restarts at 1."""
+def _join(groups: list[list[Item]], keys: bool = False) -> list[list[Item]]:
+    """One sequence through the document, unless every later group restarts at 1 — which
+    tasks may do, but not the numbers that are keys (indicators, measures): those are one
+    sequence whatever the table prints (its own numbers go in `label`)."""
     filled = [g for g in groups if g]
-    if len(filled) > 1 and all(g[0].number == 1 for g in filled[1:]):
+    if not keys and len(filled) > 1 and all(g[0].number == 1 for g in filled[1:]):
         return filled
     return [[item for g in filled for item in g]]
 
@@ -58,7 +60,8 @@ def sequences(ctx: Context) -> Iterator[list[Item]]:
                 for ii, i in enumerate(t.indicators)
             ]
             for w, _, t in ctx.tasks()
-        ]
+        ],
+        keys=True,
     )
     yield from _join(
         [
@@ -67,7 +70,8 @@ def sequences(ctx: Context) -> Iterator[list[Item]]:
                 for mi, m in enumerate(p.indicator.measures.items)
             ]
             for p in ctx.places()
-        ]
+        ],
+        keys=True,
     )
 
 

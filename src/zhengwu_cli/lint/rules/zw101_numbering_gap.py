@@ -5,7 +5,8 @@ table was copied or deliberately dropped; units may miss work that was meant for
 the source really skips a number, keep the source's numbering and waive the finding with the
 reason (`waive: [{rule: ZW101, reason: 原表即跳过（四）}]` on the task).
 
-Numbers run through the whole document (as in the 2022 table) unless every group restarts at 1.
+Task numbers may restart at （一） in each 目标; indicator and measure numbers are keys and run
+through the whole document (a table's own restarting numbers go in `label`).
 
 PASS:
     tasks: [{number: 三, …}, {number: 四, …}]

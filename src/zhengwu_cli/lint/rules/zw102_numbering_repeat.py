@@ -1,12 +1,17 @@
-"""A number is used twice at the same level (two 细化指标 numbered 12.).
+"""A number is used twice: two 细化指标 numbered 2, two 工作措施 numbered （3）, two 主要任务 （二）
+in one 目标.
 
-Why: indicators and measures are assigned, tracked and reported by number; two rows with one
-number make every report about that number ambiguous.
+Why: indicators and measures are assigned, tracked and reported by number — the 台账, `show`,
+`status` and the sheets' 序号 all use `number` as the key — so it is unique across the whole
+checklist. Two rows with one number make every report about that number wrong (one 台账 entry
+would count for both). A table whose own numbering restarts in each section keeps that number
+as the indicator's `label` and numbers 1, 2, 3 … through the whole table.
 
 PASS:
-    indicators: [{number: 11, …}, {number: 12, …}]
+    indicators: [{number: 4, label: "1", …}, {number: 5, label: "2", …}]
 FAIL:
-    indicators: [{number: 12, …}, {number: 12, …}]
+    indicators: [{number: 1, …}, {number: 2, …}]   # in the first 工作任务
+    indicators: [{number: 1, …}, {number: 2, …}]   # again in the second
 """
 
 from __future__ import annotations
@@ -21,6 +26,13 @@ CODE = "ZW102"
 NAME = "numbering-repeat"
 SEVERITY = Severity.error
 
+_HINTS = {
+    "细化指标": "number indicators 1, 2, 3 … through the whole table; keep the table's own "
+    'number as `label: "2"`',
+    "工作措施": "number measures 1, 2, 3 … through the whole table (a carried cell names them "
+    "in `refs`)",
+}
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     for step in steps(ctx):
@@ -28,6 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             first = ctx.loaded.positions.of(step.first.where)[0]
             yield Finding(
                 step.item.where,
-                f"{step.item.level} {step.item.label} appears twice (first at line {first})",
-                "give each one its own number",
+                f"{step.item.level} {step.item.label} appears twice (first at line {first}); "
+                "the number is its key across the checklist",
+                _HINTS.get(step.item.level, "give each one its own number"),
             )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...model import Column
 from ...problems import Severity
 from ..context import Context, Finding
 
@@ -26,13 +27,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not goal.tasks:
             yield Finding(
                 (*where, "title"),
-                f"目标 {goal.label} has no 主要任务",
+                f"{ctx.checklist.header(Column.goal)} {goal.heading or '(untitled)'} has no "
+                f"{ctx.checklist.header(Column.task)}",
                 "add its tasks, or remove the goal",
             )
     for where, _, task in ctx.tasks():
         if not task.indicators:
             yield Finding(
                 (*where, "title"),
-                f"主要任务 {task.label} has no 细化指标",
+                f"{ctx.checklist.header(Column.task)} {task.heading or '(untitled)'} has no "
+                f"{ctx.checklist.header(Column.indicator)}",
                 "add its indicators, or remove the task",
             )
