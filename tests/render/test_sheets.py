@@ -93,11 +93,11 @@ def test_unreached_tells_empty_groups_and_ended_units(loaded: Loaded) -> None:
 
 
 def test_render_all_and_full_say_which_reach_no_unit(tmp_path: Path) -> None:
-    code, out, err = invoke("render", "--all", "-o", str(tmp_path / "all"))
+    code, _, err = invoke("render", "--all", "-o", str(tmp_path / "all"))
     assert code == 0, err
     assert "7 细化指标 reach no unit" in err
     assert "49、50、51、52、53、56、72: no 责任单位" in err
-    code, out, err = invoke("render", "--full", "-o", str(tmp_path / "full"))
+    code, _, err = invoke("render", "--full", "-o", str(tmp_path / "full"))
     assert code == 0, err
     assert "49、50、51、52、53、56、72: no 责任单位" in err
     code, _, err = invoke("render", "--unit", "市审计局", "-o", str(tmp_path / "one"))
