@@ -4,14 +4,17 @@ The body is written as an XML string (escaped, cleaned of characters XML cannot 
 into the template's `document.xml` in front of its section properties, which are turned to
 landscape A4 (margins rotated, binding edge on top). Each table has `w:tblLayout fixed`, a
 `w:tblGrid` whose `w:gridCol` widths add up to the type area, and a `w:tcW` on every cell, so Word,
-WPS and LibreOffice all keep the column widths. The header row carries `w:tblHeader` (repeated
-on every page) and `w:cantSplit`. Every run names its fonts (`w:eastAsia` included).
+WPS and LibreOffice all keep the column widths. The header rows carry `w:tblHeader` (repeated
+on every page) and `w:cantSplit`; a unit sheet is one table per 主要任务, whose second header row
+is the task's title, so every page names its task. Short body rows carry `w:cantSplit` too (see
+`Renderer._unsplittable`). Every run names its fonts (`w:eastAsia` included).
 """
 
 from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -444,8 +447,10 @@ class Renderer:
         columns, kept_widths, keep = self._layout("unit_columns", drop=(1,))
         widths = _spread(kept_widths, keep)
         tables: list[str] = []
-        for task_rows in _runs(rows, lambda r: id(r.task)):
-            tables.append(self._task_table(unit, task_rows, columns, widths, keep))
+        runs = _runs(rows, lambda r: id(r.task))
+        for i, task_rows in enumerate(runs):
+            last = i == len(runs) - 1
+            tables.append(self._task_table(unit, task_rows, columns, widths, keep, last))
         sign_off = self._clean(
             self.sheet_texts.render(
                 "sign_off", unit=unit, year=self.common["year"], place=self.common["place"]
@@ -469,8 +474,12 @@ class Renderer:
         columns: Sequence[Column],
         widths: list[int],
         keep: Sequence[bool],
+        last: bool = False,
     ) -> str:
-        """One task's rows; its title in a full-width header row under the column headings."""
+        """One task's rows; its title in a full-width header row under the column headings.
+
+        The `last` table's last row keeps with the 填报 line below it (`w:keepNext`), so the
+        line never stands alone on a page."""
         task = rows[0].task
         header = ""
         if self.checklist.has(TableColumn.task) and task.heading:
@@ -518,6 +527,8 @@ class Renderer:
             estimates.append(texts)
         flags = self._unsplittable(estimates)
         rows_xml = [self._row(cells, cant_split=f) for cells, f in zip(body, flags, strict=True)]
+        if last and rows_xml:
+            rows_xml[-1] = _KEEP_AFTER.sub(r"\1<w:keepNext/>", rows_xml[-1])
         return self._table(columns, rows_xml, extra_header=header)
 
     def _sign_off(self, text: str) -> str:
@@ -681,6 +692,7 @@ SHEET_COLUMNS: dict[str, list[TableColumn | None]] = {
 }
 
 
+_KEEP_AFTER = re.compile(r"(<w:pStyle w:val=\"[^\"]*\"/>)")
 _Est = tuple[int, Sequence[str], str | None]  # a cell for the height estimate: width, texts, merge
 
 

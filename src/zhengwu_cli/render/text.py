@@ -1,4 +1,7 @@
-"""Text a .docx cannot hold: control characters and Excel's escaped line breaks.
+"""The sheets' texts: what a .docx cannot hold, how wide a line is, and the renderer's own keys
+of sheet.yaml (`load_sheet_texts`).
+
+Text a .docx cannot hold: control characters and Excel's escaped line breaks.
 
 XML 1.0 forbids U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF and lone surrogates;
 lxml refuses them with a ValueError. Vertical tab and form feed (and Excel's `_x000B_`) are line
