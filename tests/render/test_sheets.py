@@ -305,3 +305,13 @@ def test_unknown_placeholder_in_an_extra_key_is_an_error(tmp_path: Path) -> None
     assert code == 2
     assert "task_row" in err + out and "tsak" in err + out and "Traceback" not in err + out
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_last_row_keeps_with_the_sign_off(loaded: Loaded) -> None:
+    """The 填报 line never stands alone on a page: the last row keeps with it, no other row."""
+    document = sheet_of(loaded, "梨树县", month=6)
+    keeps = [
+        any(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in tr.iter(qn("w:p")))
+        for _, tr in body_rows(document)
+    ]
+    assert len(keeps) > 1 and keeps[-1] and not any(keeps[:-1])
