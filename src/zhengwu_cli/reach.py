@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .model import Checklist, Column, Indicator, Origin
-from .query import Row, named_assignments
+from .query import named_assignments
 from .units import Registry
 
 
@@ -75,12 +75,6 @@ def unreached(checklist: Checklist, registry: Registry) -> list[Unreached]:
         return []
     found = (reasons_of(indicator, registry) for _, _, indicator in checklist.indicators())
     return [item for item in found if item is not None]
-
-
-def unreached_rows(all_rows: Sequence[Row], checklist: Checklist, registry: Registry) -> list[Row]:
-    """The rows of `all_rows` whose indicator reaches no unit."""
-    numbers = {item.number for item in unreached(checklist, registry)}
-    return [row for row in all_rows if row.number in numbers]
 
 
 def by_reason(items: Sequence[Unreached]) -> list[tuple[Why, list[Unreached]]]:
