@@ -73,6 +73,49 @@ INFERRED_UNITS: dict[int, tuple[str, list[dict[str, Any]]]] = {
     ),
 }
 
+# Blank 责任单位 cells: the text dump cannot tell a cell merged with the task above from one the
+# source leaves empty. The judgement for each such row, kept as the cell's note (the data stay as
+# read); the office decides with one line, as each note says (README: 原表空白的责任单位).
+_MERGE_47 = "牵头部门：市政府办公室\\n配合部门：市政府各相关部门\\n县（市）区政府"
+_MERGE_55 = "牵头部门：市政数局\\n配合部门：市政府各相关部门\\n县（市）区政府"
+
+
+def _decide(reason: str, text: str) -> str:
+    return f'units: {{origin: inferred, reason: {reason}, text: "{text}"}}'
+
+
+UNIT_NOTES: dict[int, str] = {
+    48: "原表此格空白，且在新主要任务（十九）的第一行：原文看不出是上方（十八）47项责任"
+    "单位合并单元格的延续，还是未填。现据工作措施（55）推断市政府办公室牵头，"
+    "与47项的牵头单位一致；任务单标“待确认”。若认定为47项的延续，"
+    "把本格改为一行：" + _decide("认定为47项责任单位合并单元格的延续", _MERGE_47),
+    49: "原表此格空白，且在新主要任务（二十）的第一行：看不出是上方（十八）47项责任单位"
+    "合并单元格的延续（经48项），还是未填；工作措施（56）也未写单位。"
+    "按未填照录，本项不进入任何单位的任务单。若认定为47项的延续，"
+    "把本格改为一行：" + _decide("认定为47项责任单位合并单元格的延续", _MERGE_47),
+    50: "原表此格空白，且在新主要任务（二十一）的第一行："
+    "看不出是上方（十八）47项责任单位合并单元格的延续（经48、"
+    "49项），还是未填；工作措施（57）（58）也未写单位。"
+    "按未填照录，本项和同一任务的51—53项都不进入任何单位的任务单。"
+    "若认定为47项的延续，把本格（及51—53项的）改为一行："
+    + _decide("认定为47项责任单位合并单元格的延续", _MERGE_47),
+    51: "原表空白，随本任务第一行50项：见50项的说明。",
+    52: "原表空白，随本任务第一行50项：见50项的说明。",
+    53: "原表空白，随本任务第一行50项：见50项的说明。本项指标写明各机关提交“本机关”的年度报告。",
+    56: "原表此格空白，且在新主要任务（二十三）的第一行："
+    "看不出是上方（二十二）54、55项责任单位合并单元格的延续，"
+    "还是未填；工作措施（62）（63）写市政务大厅和12345热线，"
+    "未写单位。按未填照录，本项不进入任何单位的任务单。"
+    "若认定为54项的延续，把本格改为一行："
+    + _decide("认定为54项责任单位合并单元格的延续", _MERGE_55),
+    57: "原表此格空白，且在新主要任务（二十四）的第一行，"
+    "上方56项也空白。现据工作措施（64）推断；任务单标“待确认”。",
+    72: "原表此格空白，且在新主要任务（三十）的第一行：看不出是上方（二十九）71项责任单"
+    "位合并单元格的延续，还是未填；工作措施（79）写“各地各部门”制定计划。"
+    "按未填照录，本项不进入任何单位的任务单。若按工作措施由各部门和各县（市）区落实，"
+    "把本格改为一行：" + _decide("据工作措施（79）“各地各部门”", "市政府各部门\\n县（市）区政府"),
+}
+
 # Lint findings a person has looked at and accepted, with the reason (`zhengwu lint` skips them).
 # (kind, number) -> waivers; kind is task (Chinese numeral), indicator or measure (int).
 WAIVERS: dict[tuple[str, int | str], list[dict[str, str]]] = {
@@ -208,6 +251,9 @@ def build() -> dict[str, Any]:
             indicator["units"] = {"origin": "inferred", "reason": reason, "roles": roles}
         else:
             indicator["units"] = merged_cell(carry, number, "units", None)
+        if number in UNIT_NOTES:
+            assert not unit_text, number  # a note on a blank cell only
+            indicator["units"]["note"] = UNIT_NOTES[number]
         indicator["measures"] = merged_cell(
             carry,
             number,

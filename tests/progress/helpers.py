@@ -31,15 +31,16 @@ def render_sheet(unit: str, target: Path, checklist: Path = CHECKLIST) -> Path:
 def fill(sheet: Path, cells: dict[int, str], target: Path) -> Path:
     """Type text into the 完成情况 cell of the rows with these 序号, as a person would."""
     document = Document(str(sheet))
-    table = document.tables[0]
-    headings = [c.text.strip() for c in table.rows[0].cells]
-    number_col, status_col = headings.index("序号"), headings.index("完成情况")
     found = set()
-    for row in table.rows[1:]:
-        number = int(row.cells[number_col].text.strip())
-        if number in cells:
-            row.cells[status_col].text = cells[number]
-            found.add(number)
+    for table in document.tables:  # one per 主要任务: the headings, the task's title, its rows
+        headings = [c.text.strip() for c in table.rows[0].cells]
+        number_col, status_col = headings.index("序号"), headings.index("完成情况")
+        for row in table.rows[1:]:
+            text = row.cells[number_col].text.strip()
+            number = int(text) if text.isdigit() else None
+            if number in cells:
+                row.cells[status_col].text = cells[number]
+                found.add(number)
     assert found == set(cells), f"rows {set(cells) - found} are not in the sheet"
     document.save(str(target))
     return target

@@ -97,6 +97,6 @@ def test_sheet_with_control_characters_is_written_and_reported() -> None:
     import io
 
     document = Document(io.BytesIO(sheet.data))
-    cell = document.tables[0].rows[1].cells[2]
+    cell = document.tables[0].rows[2].cells[1]  # under the headings and the task row
     assert [p.text for p in cell.paragraphs] == ["第一行", "第二行"]
     assert "2022年6月1日" in document.paragraphs[1].text

@@ -23,7 +23,6 @@ from zhengwu_cli.resources import default_checklist, templates_dir
 
 UNIT_HEADINGS = [
     "序号",
-    "主要任务",
     "细化指标",
     "责任角色",
     "工作措施",
@@ -67,23 +66,34 @@ def cell_text(cell) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(p.text for p in cell.paragraphs)
 
 
+def data_rows(document) -> list:  # type: ignore[no-untyped-def]
+    """The indicator rows of every table (a unit sheet has one table per 主要任务): the rows
+    under the header rows, each a list of cells."""
+    found = []
+    for table in document.tables:
+        for tr, row in zip(table._tbl.tr_lst, table.rows, strict=True):
+            if tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None:
+                continue
+            found.append(row.cells)
+    return found
+
+
 def test_unit_sheet_holds_exactly_the_units_indicators(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
     document = Document(str(rendered / "市司法局.docx"))
-    table = document.tables[0]
-    table_rows = table.rows
-    assert [cell_text(c) for c in table_rows[0].cells] == UNIT_HEADINGS
+    for table in document.tables:
+        assert [cell_text(c) for c in table.rows[0].cells] == UNIT_HEADINGS
     expected = expected_rows(loaded, "市司法局")
     assert len(expected) > 5
-    data = [r.cells for r in table_rows[1:]]
+    data = data_rows(document)
     assert len(data) == len(expected)
     assert [cell_text(c[0]) for c in data] == [str(r.number) for r in expected]
-    assert [cell_text(c[2]) for c in data] == [r.indicator.text.strip() for r in expected]
+    assert [cell_text(c[1]) for c in data] == [r.indicator.text.strip() for r in expected]
     others = {i.text.strip() for _, _, i in loaded.checklist.indicators()} - {
         r.indicator.text.strip() for r in expected
     }
-    body = "\n".join(cell_text(c[2]) for c in data)
+    body = "\n".join(cell_text(c[1]) for c in data)
     assert not any(text in body.split("\n") for text in others)
-    assert all(cell_text(c[7]) == "" for c in data)  # 完成情况 left to be filled in
+    assert all(cell_text(c[6]) == "" for c in data)  # 完成情况 left to be filled in
 
 
 def test_unit_sheet_title_counts_and_partners(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
@@ -93,21 +103,35 @@ def test_unit_sheet_title_counts_and_partners(rendered: Path, loaded) -> None:  
     total = len(expected_rows(loaded, "市司法局"))
     assert texts[1].startswith(f"共{total}项细化指标（牵头")
     assert "生成日期：" in texts[1]
-    first = document.tables[0].rows[1].cells
-    roles = cell_text(first[3]).split("\n")
+    first = data_rows(document)[0]
+    roles = cell_text(first[2]).split("\n")
     assert roles[0] == "牵头"
     assert "牵头：市政府办公室" in roles  # the other lead is named
     assert not any("市司法局" in line for line in roles[1:])  # not itself
 
 
-def test_header_row_repeats_and_only_it(rendered: Path) -> None:
-    table = Document(str(rendered / "市司法局.docx")).tables[0]
-    flags = [
-        tr._tr.trPr is not None and tr._tr.trPr.find(qn("w:tblHeader")) is not None
-        for tr in table.rows
-    ]
-    assert flags[0] is True
-    assert not any(flags[1:])
+def test_header_rows_repeat_and_name_the_task(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
+    """Each 主要任务 is a table whose two header rows (the headings, then the task's title
+    across the whole width) repeat on every page: a row on any page says its task."""
+    document = Document(str(rendered / "市司法局.docx"))
+    expected = expected_rows(loaded, "市司法局")
+    tasks = list(dict.fromkeys(r.task.heading for r in expected))
+    assert len(document.tables) == len(tasks) > 3
+    numbers = []
+    for table, task in zip(document.tables, tasks, strict=True):
+        flags = [
+            tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None
+            for tr in table._tbl.tr_lst
+        ]
+        assert flags[:2] == [True, True] and not any(flags[2:])
+        title = table._tbl.tr_lst[1].tc_lst
+        assert len(title) == 1 and title[0].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "7"
+        assert cell_text(table.rows[1].cells[0]) == task
+        numbers += [int(cell_text(r.cells[0])) for r in table.rows[2:]]
+        assert {
+            r.task.heading for r in expected if r.number in numbers[-len(table.rows) + 2 :]
+        } == {task}
+    assert numbers == [r.number for r in expected]
 
 
 def test_landscape_a4_with_page_number(rendered: Path) -> None:
@@ -146,36 +170,19 @@ def test_east_asian_fonts_are_explicit(rendered: Path) -> None:
     assert document.styles["表格文字"].font.size.pt == 10.5
 
 
-def test_task_cells_are_merged(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
-    table = Document(str(rendered / "市司法局.docx")).tables[0]
-    merges = []
-    for tr in table._tbl.tr_lst[1:]:
-        tc = tr.tc_lst[1]
-        vmerge = tc.tcPr.find(qn("w:vMerge"))
-        merges.append(None if vmerge is None else vmerge.get(qn("w:val"), "continue"))
-    expected = expected_rows(loaded, "市司法局")
-    for i, row in enumerate(expected):
-        same_as_above = i > 0 and expected[i - 1].task is row.task
-        same_as_below = i + 1 < len(expected) and expected[i + 1].task is row.task
-        want = "continue" if same_as_above else "restart" if same_as_below else None
-        assert merges[i] == want, (row.number, merges[i])
-    assert "restart" in merges and "continue" in merges
-    # python-docx sees the merged cell as one cell spanning the rows
-    assert table.rows[1].cells[1]._tc is table.rows[2].cells[1]._tc
-
-
 def test_column_widths_are_fixed_in_grid_and_cells(rendered: Path) -> None:
     document = Document(str(rendered / "市司法局.docx"))
     tbl = document.tables[0]._tbl
     assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
     grid = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.findall(qn("w:gridCol"))]
-    assert len(grid) == 8 and min(grid) > 400
+    assert len(grid) == 7 and min(grid) > 400
     section = document.sections[-1]
     type_area = (section.page_width - section.left_margin - section.right_margin) / 635  # twips
     assert abs(sum(grid) - type_area) < 5
-    for tr in tbl.tr_lst:
-        widths = [int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for tc in tr.tc_lst]
-        assert widths == grid
+    for table in document.tables:
+        for i, tr in enumerate(table._tbl.tr_lst):
+            widths = [int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for tc in tr.tc_lst]
+            assert widths == ([sum(grid)] if i == 1 else grid)  # the task row spans them all
 
 
 def test_full_table_has_every_indicator_in_seven_columns(rendered: Path, loaded) -> None:  # type: ignore[no-untyped-def]
@@ -203,8 +210,8 @@ def test_all_writes_one_sheet_per_unit_and_refuses_to_overwrite(tmp_path: Path, 
     units = units_with_rows(loaded.checklist, loaded.registry)
     written = sorted(p.name for p in (tmp_path / "sheets").iterdir())
     assert written == sorted(f"{u}.docx" for u in units)
-    lishu = Document(str(tmp_path / "sheets" / "梨树县.docx")).tables[0]
-    assert len(lishu.rows) - 1 == len(expected_rows(loaded, "梨树县"))
+    lishu = Document(str(tmp_path / "sheets" / "梨树县.docx"))
+    assert len(data_rows(lishu)) == len(expected_rows(loaded, "梨树县"))
     (tmp_path / "sheets" / "梨树县.docx").unlink()
     code, output = run(["render", "--all", "-o", "sheets"], tmp_path)
     assert code == 2
@@ -234,8 +241,8 @@ def test_filters_apply(tmp_path: Path, loaded) -> None:  # type: ignore[no-untyp
     expected = select(
         rows(loaded.checklist, loaded.registry), Filters(units=["梨树县"], month=6), loaded.registry
     )
-    table = Document(str(tmp_path / "x.docx")).tables[0]
-    assert [cell_text(r.cells[0]) for r in table.rows[1:]] == [str(r.number) for r in expected]
+    data = data_rows(Document(str(tmp_path / "x.docx")))
+    assert [cell_text(r[0]) for r in data] == [str(r.number) for r in expected]
 
 
 def test_filters_read_as_list_reads_them(tmp_path: Path) -> None:
@@ -246,8 +253,8 @@ def test_filters_read_as_list_reads_them(tmp_path: Path) -> None:
     listed = CliRunner().invoke(cli, ["list", *args, "--format", "json"])
     assert listed.exit_code == 0, listed.output
     numbers = [str(item["indicator"]) for item in json.loads(listed.output)]
-    table = Document(str(tmp_path / "x.docx")).tables[0]
-    assert numbers and [cell_text(r.cells[0]) for r in table.rows[1:]] == numbers
+    data = data_rows(Document(str(tmp_path / "x.docx")))
+    assert numbers and [cell_text(r[0]) for r in data] == numbers
 
 
 def test_date_sets_the_generated_date(tmp_path: Path) -> None:
@@ -352,7 +359,8 @@ def test_libreoffice_converts_the_sheet(rendered: Path, tmp_path: Path, loaded) 
 def test_county_sheet_names_partners_not_its_own_group(tmp_path: Path) -> None:
     code, output = run(["render", "--unit", "梨树县", "-o", "l.docx"], tmp_path)
     assert code == 0, output
-    roles = cell_text(Document(str(tmp_path / "l.docx")).tables[0].rows[1].cells[3]).split("\n")
+    first = data_rows(Document(str(tmp_path / "l.docx")))[0]
+    roles = cell_text(first[2]).split("\n")
     assert roles[0] == "共同落实（县（市）区政府）"
     assert "牵头：市政府办公室、市司法局" in roles
     assert not any("县（市）区政府" in line for line in roles[1:])

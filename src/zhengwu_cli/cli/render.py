@@ -185,10 +185,11 @@ def execute(args: RenderArgs) -> int:
                 raise UsageFailure("no indicator passes these filters; nothing written")
             folder, name = _folder(args, year, single=True)
             target = inside(folder, name or renderer.full_filename())
-            jobs.append((target, partial(renderer.full_sheet, chosen)))
+            jobs.append((target, partial(renderer.full_sheet, chosen, renderer.scope(filters))))
         else:
             names = filters.units or units_with_rows(loaded.checklist, loaded.registry, all_rows)
             folder, name = _folder(args, year, single=len(names) == 1)
+            scope = renderer.scope(filters)
             for unit in names:
                 one = _for_unit(filters, unit)
                 chosen = select(all_rows, one, loaded.registry)
@@ -201,7 +202,7 @@ def execute(args: RenderArgs) -> int:
                     skipped.append(unit)
                     continue
                 target = inside(folder, name or renderer.unit_filename(unit))
-                jobs.append((target, partial(renderer.unit_sheet, unit, chosen)))
+                jobs.append((target, partial(renderer.unit_sheet, unit, chosen, scope)))
         targets = [t for t, _ in jobs]
         dupes = {t for t in targets if targets.count(t) > 1}
         if dupes:
@@ -226,6 +227,8 @@ def execute(args: RenderArgs) -> int:
         )
         return 130
     _report_cleaned(cleaned, loaded)
+    if args.all_units or args.full:
+        _report_unreached(loaded)
     for unit in skipped:
         click.echo(f"skipped {unit}: no indicator under these filters", err=True)
     if len(written) == 1:
@@ -263,6 +266,34 @@ def _progress(jobs: list[tuple[Path, Callable[[], Any]]], show: bool) -> Any:
             bar.update(task, description=job[0].name)
             yield job
             bar.advance(task)
+
+
+def _report_unreached(loaded: Loaded) -> None:
+    """Name the indicators no unit receives, and why, so none is left out silently."""
+    from ..reach import Why, by_reason, unreached
+
+    found = unreached(loaded.checklist, loaded.registry)
+    if not found:
+        return
+    registry = loaded.registry_path.name
+    click.echo(
+        f"warning: {len(found)} 细化指标 reach no unit and are on no unit's sheet:", err=True
+    )
+    for why, items in by_reason(found):
+        numbers = "、".join(str(item.number) for item in items)
+        names = "、".join(dict.fromkeys(name for item in items for name in item.names))
+        if why is Why.no_unit:
+            text = (
+                f"no 责任单位 (the source cell is empty); name the unit in {loaded.path.name} "
+                "(each such row's note says how)"
+            )
+        elif why is Why.empty_group:
+            text = f"only groups without members ({names}); list their members in {registry}"
+        elif why is Why.ended:
+            text = f"only units that no longer exist ({names}); name the unit that took over"
+        else:
+            text = f"only names not in the registry ({names}); `zhengwu lint` says which"
+        click.echo(f"  {numbers}: {text}", err=True)
 
 
 def _report_cleaned(cleaned: list[Cleaned], loaded: Loaded) -> None:

@@ -4,31 +4,41 @@ The body is written as an XML string (escaped, cleaned of characters XML cannot 
 into the template's `document.xml` in front of its section properties, which are turned to
 landscape A4 (margins rotated, binding edge on top). Each table has `w:tblLayout fixed`, a
 `w:tblGrid` whose `w:gridCol` widths add up to the type area, and a `w:tcW` on every cell, so Word,
-WPS and LibreOffice all keep the column widths. The header row carries `w:tblHeader` (repeated
-on every page) and `w:cantSplit`. Every run names its fonts (`w:eastAsia` included).
+WPS and LibreOffice all keep the column widths. The header rows carry `w:tblHeader` (repeated
+on every page) and `w:cantSplit`; a unit sheet is one table per 主要任务, whose second header row
+is the task's title, so every page names its task. Short body rows carry `w:cantSplit` too (see
+`Renderer._unsplittable`). Every run names its fonts (`w:eastAsia` included).
 """
 
 from __future__ import annotations
 
 import io
+import math
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from ..model import ROLE_ORDER, Checklist, Role
+from ..model import ROLE_ORDER, Checklist, Origin, Role
 from ..model import Column as TableColumn
-from ..query import Row
+from ..query import Filters, Row
 from ..units import Registry
 from .files import safe_filename
 from .template import Column, TextTemplates, W, WordTemplate
-from .text import clean, xml_escape
+from .text import SheetTexts, clean, display_width, load_sheet_texts, xml_escape
 
 MODEL_PATH = tuple[str | int, ...]
 A4_SHORT, A4_LONG = 11906, 16838  # twips
+# for estimating a row's height (whether it may split): the bundled 表格文字 style
+TEXT_EM = 210  # 10.5 pt
+LINE_HEIGHT = 300  # its single line, CJK fonts' ascent and descent included
+CELL_MARGINS = 170  # left and right cell margins of the 任务单表格 style
+TASK_FILL = "F2F2F2"  # the task row's light grey
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class _Shell:
     head: bytes
     tail: bytes
     text_width: int
+    text_height: int
 
 
 def _shell(word: WordTemplate) -> _Shell:
@@ -110,11 +121,13 @@ def _shell(word: WordTemplate) -> _Shell:
     if sect is None:
         sect = etree.SubElement(body, _w("sectPr"))
     width = landscape(sect)
+    margins = sect.find(_w("pgMar"))
+    height = A4_SHORT - _twips(margins, "top") - _twips(margins, "bottom")
     marker = etree.Comment("zhengwu-body")
     sect.addprevious(marker)
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     head, tail = text.split(b"<!--zhengwu-body-->", 1)
-    return _Shell(head, tail, width)
+    return _Shell(head, tail, width, height)
 
 
 def _widths(columns: Sequence[Column], total: int) -> list[int]:
@@ -139,6 +152,7 @@ class Renderer:
         self.registry = registry
         self.word = word
         self.texts = texts
+        self.sheet_texts: SheetTexts = load_sheet_texts(texts.path, _bundled_texts())
         self.shell = _shell(word)
         meta = checklist.meta
         self.common: dict[str, Any] = {
@@ -170,6 +184,38 @@ class Renderer:
     def full_filename(self) -> str:
         return safe_filename(self.texts.render("full_file", **self.common))
 
+    # -- what a filtered sheet holds --------------------------------------------------------
+
+    def scope(self, filters: Filters) -> str | None:
+        """What a sheet chosen by these filters holds, in words (6月到期事项；牵头事项), or
+        None for the whole of a unit's rows. The units filtered on are not a scope: the sheet
+        is that unit's."""
+        sheet = self.sheet_texts
+        names = self.texts.role_names
+        parts: list[str] = []
+        if filters.month:
+            parts.append(sheet.scope("month", month=filters.month))
+        if filters.due_before:
+            parts.append(sheet.scope("due_before", date=_day(filters.due_before)))
+        if filters.due_after:
+            parts.append(sheet.scope("due_after", date=_day(filters.due_after)))
+        if filters.overdue_as_of:
+            parts.append(sheet.scope("overdue", date=_day(filters.overdue_as_of)))
+        if filters.deadline:
+            parts.append(sheet.scope("deadline", deadline=filters.deadline))
+        if filters.roles:
+            shown = "、".join(names[r] for r in ROLE_ORDER if r in filters.roles)
+            parts.append(sheet.scope("roles", roles=shown))
+        if filters.direct:
+            parts.append(sheet.scope("direct"))
+        if filters.goal:
+            parts.append(sheet.scope("goal", goal=_numeral(filters.goal)))
+        if filters.task:
+            parts.append(sheet.scope("task", task=_numeral(filters.task)))
+        if filters.grep:
+            parts.append(sheet.scope("grep", text=filters.grep))
+        return sheet.scope_join.join(parts) if parts else None
+
     # -- text --------------------------------------------------------------------------------
 
     def _clean(self, text: str, owner: object, *field_path: str | int) -> str:
@@ -181,7 +227,9 @@ class Renderer:
 
     def _para(self, style: str, text: str = "", bold: bool = False) -> str:
         sid, fonts = self._styles[style]
-        ppr = f'<w:pPr><w:pStyle w:val="{xml_escape(sid)}"/></w:pPr>'
+        # widow and orphan control: a row that splits leaves no lone line of a paragraph
+        keep = "<w:widowControl/>" if style in ("text", "center") else ""
+        ppr = f'<w:pPr><w:pStyle w:val="{xml_escape(sid)}"/>{keep}</w:pPr>'
         if not text:
             return f"<w:p>{ppr}</w:p>"
         rpr = fonts + ("<w:b/><w:bCs/>" if bold else "")
@@ -204,19 +252,39 @@ class Renderer:
         return "".join(out) or self._para(style)
 
     @staticmethod
-    def _cell(width: int, content: str, merge: str | None = None, center: bool = False) -> str:
+    def _cell(
+        width: int,
+        content: str,
+        merge: str | None = None,
+        center: bool = False,
+        span: int = 1,
+        fill: str | None = None,
+    ) -> str:
         vmerge = ""
         if merge == "restart":
             vmerge = '<w:vMerge w:val="restart"/>'
         elif merge == "continue":
             vmerge = "<w:vMerge/>"
+        grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
         valign = '<w:vAlign w:val="center"/>' if center else ""
         return (
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{vmerge}{valign}</w:tcPr>'
-            f"{content}</w:tc>"
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{vmerge}{shade}{valign}'
+            f"</w:tcPr>{content}</w:tc>"
         )
 
-    def _table(self, columns: Sequence[Column], body_rows: list[str]) -> str:
+    @staticmethod
+    def _row(cells: str, header: bool = False, cant_split: bool = True) -> str:
+        """A table row; `w:cantSplit` keeps a row on one page (a row taller than a page may
+        split, or Word would cut it off); header rows repeat on every page."""
+        props = ("<w:cantSplit/>" if cant_split or header else "") + (
+            "<w:tblHeader/>" if header else ""
+        )
+        return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>" if props else f"<w:tr>{cells}</w:tr>"
+
+    def _table(
+        self, columns: Sequence[Column], body_rows: list[str], extra_header: str = ""
+    ) -> str:
         widths = _widths(columns, self.shell.text_width)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         header = "".join(
@@ -231,20 +299,82 @@ class Renderer:
             '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>"
-            f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
+            + self._row(header, header=True)
+            + extra_header
             + "".join(body_rows)
             + "</w:tbl>"
         )
+
+    def _gap(self) -> str:
+        """A 3-point paragraph between two tables (Word joins tables that touch)."""
+        sid = xml_escape(self._styles["text"][0])
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{sid}"/>'
+            '<w:spacing w:before="0" w:after="0" w:line="60" w:lineRule="exact"/>'
+            '<w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr></w:pPr></w:p>'
+        )
+
+    def _unsplittable(self, table: Sequence[Sequence[_Est]]) -> list[bool]:
+        """Which rows get `w:cantSplit`: those surely shorter than most of a page.
+
+        A row's height is estimated from its tallest cell (10.5 pt lines, a character 1 em,
+        ASCII ½); a merged cell's text is shared by the rows it spans, and what the rows above
+        leave over falls on the last one (as Word and LibreOffice lay it out). A row estimated
+        at 70 % of the type area or more may split: one taller than a page must.
+        """
+        heights: list[float] = [
+            max([_lines(w, texts) for w, texts, merge in row if merge is None] + [1])
+            for row in table
+        ]
+        columns = max((len(row) for row in table), default=0)
+        spans: list[tuple[int, int]] = []
+        for col in range(columns):
+            start = 0
+            while start < len(table):
+                if table[start][col][2] != "restart":
+                    start += 1
+                    continue
+                end = start + 1
+                while end < len(table) and table[end][col][2] == "continue":
+                    end += 1
+                width, texts, _ = table[start][col]
+                total = _lines(width, texts)
+                share = total / (end - start)
+                for i in range(start, end):
+                    heights[i] = max(heights[i], share)
+                above = sum(heights[start : end - 1])
+                heights[end - 1] = max(heights[end - 1], total - above)
+                spans.append((start, end))
+                start = end
+        # rows a merged cell spans are laid out as one block when none of them may split:
+        # a block of more than half a page lets its rows split, or the whole block
+        # moves to the next page and leaves the rest of this one empty
+        block = list(heights)
+        for first, after in spans:
+            together = sum(heights[first:after])
+            for i in range(first, after):
+                block[i] = max(block[i], together)
+        page = self.shell.text_height / LINE_HEIGHT
+        flags = [h < 0.7 * page and b < page / 2 for h, b in zip(heights, block, strict=True)]
+        if heights and heights[0] < 0.7 * page:
+            flags[0] = True  # the row under the task's header rows never leaves a lone line
+        return flags
 
     def _widths(self, key: str) -> tuple[list[Column], list[int]]:
         columns = self.texts.columns[key]
         return columns, _widths(columns, self.shell.text_width)
 
-    def _layout(self, key: str) -> tuple[list[Column], list[int], list[bool]]:
+    def _layout(
+        self, key: str, drop: Sequence[int] = ()
+    ) -> tuple[list[Column], list[int], list[bool]]:
         """The template's columns that this checklist has (a table of another shape may lack a
-        level or a column), with the table's own headings, their widths, and the keep mask."""
+        level or a column), with the table's own headings, their widths, and the keep mask;
+        the columns at `drop` are left out (the unit sheet's 主要任务 is a row of its own)."""
         kinds = SHEET_COLUMNS[key]
-        keep = [kind is None or self.checklist.has(kind) for kind in kinds]
+        keep = [
+            i not in drop and (kind is None or self.checklist.has(kind))
+            for i, kind in enumerate(kinds)
+        ]
         headers = self.checklist.meta.headers
         columns = [
             Column(headers.get(kind, c.heading) if kind else c.heading, c.width)
@@ -291,8 +421,14 @@ class Renderer:
 
     # -- the unit sheet ------------------------------------------------------------------------
 
-    def unit_sheet(self, unit: str, rows: list[Row]) -> Sheet:
-        """The sheet for one unit: its rows as `query.select` chose them (Row.roles filled)."""
+    def unit_sheet(self, unit: str, rows: list[Row], scope: str | None = None) -> Sheet:
+        """The sheet for one unit: its rows as `query.select` chose them (Row.roles filled).
+
+        `scope` says what a filtered sheet holds (see `scope`); it goes into the title (and so
+        the document's core title) and the counts line. Each 主要任务 is a table of its own whose
+        header rows, the column headings and the task's title, repeat on every page it spans;
+        identical consecutive 工作措施 / 完成时限 / 可检视成果 cells are merged.
+        """
         names = self.texts.role_names
         counts: dict[Role, int] = {}
         for row in rows:
@@ -300,68 +436,161 @@ class Renderer:
                 counts[row.roles[0].role] = counts.get(row.roles[0].role, 0) + 1
         count_list = [(names[r], counts[r]) for r in ROLE_ORDER if r in counts]
         values = {**self.common, "unit": unit, "total": len(rows), "counts": count_list}
-        title = self._clean(self.texts.render("unit_title", **values), None, "unit_title")
-        note = self._clean(self.texts.render("unit_note", **values), None, "unit_note")
+        title = self.texts.render("unit_title", **values)
+        note = self.texts.render("unit_note", **values)
+        if scope:
+            title = self.sheet_texts.render("scope_title", title=title, scope=scope, unit=unit)
+            note = self.sheet_texts.render("scope_note", note=note, scope=scope, unit=unit)
+        title = self._clean(title, None, "unit_title")
+        note = self._clean(note, None, "unit_note")
 
-        columns, kept_widths, keep = self._layout("unit_columns")
+        columns, kept_widths, keep = self._layout("unit_columns", drop=(1,))
         widths = _spread(kept_widths, keep)
-        task_merge = _merges([id(r.task) for r in rows])
-        body: list[str] = []
-        for row, merge in zip(rows, task_merge, strict=True):
-            ind = row.indicator
-            task_text = self._clean(row.task.heading, row.task, "title")
-            cells = [
-                self._cell(widths[0], self._para("center", str(ind.number)), center=True),
-                self._cell(
-                    widths[1],
-                    self._para("text", task_text) if merge != "continue" else self._para("text"),
-                    merge,
-                    center=True,
-                ),
-                self._cell(widths[2], self._paras("text", [self._clean(ind.text, ind, "text")])),
-                self._cell(widths[3], self._paras("text", *self._role_lines(unit, row))),
-                self._cell(widths[4], self._paras("text", self._measures(row))),
-                self._cell(widths[5], self._paras("center", [self._deadline(row)]), center=True),
-                self._cell(widths[6], self._paras("text", [self._outcome(row)])),
-                self._cell(widths[7], self._para("text")),
-            ]
-            body.append("<w:tr>" + self._kept(cells, keep) + "</w:tr>")
-        content = self._para("title", title) + self._para("note", note) + self._table(columns, body)
+        tables: list[str] = []
+        runs = _runs(rows, lambda r: id(r.task))
+        for i, task_rows in enumerate(runs):
+            last = i == len(runs) - 1
+            tables.append(self._task_table(unit, task_rows, columns, widths, keep, last))
+        sign_off = self._clean(
+            self.sheet_texts.render(
+                "sign_off", unit=unit, year=self.common["year"], place=self.common["place"]
+            ),
+            None,
+            "sign_off",
+        )
+        content = (
+            self._para("title", title)
+            + self._para("note", note)
+            + self._gap().join(tables)
+            + self._sign_off(sign_off)
+        )
         data = self._document(content, title)
         return Sheet(self.unit_filename(unit), data, len(rows), self._take_cleaned())
+
+    def _task_table(
+        self,
+        unit: str,
+        rows: list[Row],
+        columns: Sequence[Column],
+        widths: list[int],
+        keep: Sequence[bool],
+        last: bool = False,
+    ) -> str:
+        """One task's rows; its title in a full-width header row under the column headings.
+
+        The `last` table's last row keeps with the 填报 line below it (`w:keepNext`), so the
+        line never stands alone on a page."""
+        task = rows[0].task
+        header = ""
+        if self.checklist.has(TableColumn.task) and task.heading:
+            text = self.sheet_texts.render(
+                "task_row",
+                task=self._clean(task.heading, task, "title"),
+                goal=self._clean(rows[0].goal.heading, rows[0].goal, "title"),
+            )
+            cell = self._cell(
+                sum(widths), self._para("text", text, bold=True), span=len(columns), fill=TASK_FILL
+            )
+            header = self._row(cell, header=True)
+        measures = _merges([_key(tuple(m.number for m in r.measures)) for r in rows])
+        deadlines = _merges([_key(self._deadline(r)) for r in rows])
+        outcomes = _merges([_key(self._outcome(r).strip()) for r in rows])
+        body: list[str] = []
+        estimates: list[list[_Est]] = []
+        for i, row in enumerate(rows):
+            ind = row.indicator
+            role_lines, bold = self._role_lines(unit, row)
+            texts: list[_Est] = [
+                (widths[0], [str(ind.number)], None),
+                (widths[2], [self._clean(ind.text, ind, "text")], None),
+                (widths[3], role_lines, None),
+                (widths[4], self._measures(row), measures[i]),
+                (widths[5], [self._deadline(row)], deadlines[i]),
+                (widths[6], [self._outcome(row)], outcomes[i]),
+            ]
+
+            def merged(col: int, merge: str | None, content: str, center: bool = False) -> str:
+                shown = self._para("text") if merge == "continue" else content
+                return self._cell(widths[col], shown, merge, center)
+
+            cells = [
+                self._cell(widths[0], self._para("center", str(ind.number)), center=True),
+                "",
+                self._cell(widths[2], self._paras("text", texts[1][1])),
+                self._cell(widths[3], self._paras("text", role_lines, bold)),
+                merged(4, measures[i], self._paras("text", self._measures(row))),
+                merged(5, deadlines[i], self._paras("center", [self._deadline(row)]), True),
+                merged(6, outcomes[i], self._paras("text", [self._outcome(row)])),
+                self._cell(widths[7], self._para("text")),
+            ]
+            body.append(self._kept(cells, keep))
+            estimates.append(texts)
+        flags = self._unsplittable(estimates)
+        rows_xml = [self._row(cells, cant_split=f) for cells, f in zip(body, flags, strict=True)]
+        if last and rows_xml:
+            rows_xml[-1] = _KEEP_AFTER.sub(r"\1<w:keepNext/>", rows_xml[-1])
+        return self._table(columns, rows_xml, extra_header=header)
+
+    def _sign_off(self, text: str) -> str:
+        """The 填报 line under the table: the note style, set left with a space above."""
+        sid, fonts = self._styles["note"]
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{xml_escape(sid)}"/>'
+            '<w:spacing w:before="240" w:after="0"/><w:jc w:val="left"/></w:pPr>'
+            f'<w:r><w:rPr>{fonts}</w:rPr><w:t xml:space="preserve">{xml_escape(text)}</w:t>'
+            "</w:r></w:p>"
+        )
 
     def _text(self, key: str, **values: Any) -> str:
         """A rendered text template, memoised (the role lines repeat on most rows)."""
         memo = (key, *((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
         found = self._rendered.get(memo)
         if found is None:
-            found = self._rendered[memo] = self.texts.render(key, **values)
+            source = self.texts if self.texts.has(key) else self.sheet_texts
+            found = self._rendered[memo] = source.render(key, **values)
         return found
 
     def _role_lines(self, unit: str, row: Row) -> tuple[list[str], int]:
-        """The unit's own roles (counted, shown in bold), then the other units by role."""
+        """The unit's own roles (counted, shown in bold), then the other units by role.
+
+        An assignment inferred from a measure's text (the source cell is empty) is not a fact:
+        its roles are marked (`pending`: 牵头（待确认）), without the measure's sentence as a
+        duty, and a line says why (`pending_note`).
+        """
         names = self.texts.role_names
         ind = row.indicator
+        inferred = ind.units.origin is Origin.inferred
+
+        def role_name(role: Role) -> str:
+            shown = names[role]
+            return self._text("pending", role=shown) if inferred else shown
+
         own: list[str] = []
         for a in row.roles:
-            line = self._text("role_own", role=names[a.role], via=a.via, duty=a.duty)
+            if inferred:
+                line = self._text("role_own", role=role_name(a.role), via=a.via, duty=None)
+            else:
+                line = self._text("role_own", role=names[a.role], via=a.via, duty=a.duty)
+            line = self._clean(line, ind, "units")
             if line not in own:
-                own.append(self._clean(line, ind, "units"))
+                own.append(line)
         others: dict[Role, list[str]] = {}
         via = {a.via for a in row.roles if a.via}
         for a in row.named:
             if a.unit == unit or a.unit in via:  # itself, or the group it is reached through
                 continue
-            shown = f"{a.unit}（{a.duty}）" if a.duty else a.unit
+            shown = f"{a.unit}（{a.duty}）" if a.duty and not inferred else a.unit
             others.setdefault(a.role, []).append(self._clean(shown, ind, "units"))
         lines = list(own)
         if others:
             lines.append(self._text("role_others_heading"))
             lines += [
-                self._text("role_others_line", role=names[r], units=others[r])
+                self._text("role_others_line", role=role_name(r), units=others[r])
                 for r in ROLE_ORDER
                 if r in others
             ]
+        if inferred:
+            lines.append(self._text("pending_note"))
         return lines, len(own)
 
     def _measures(self, row: Row) -> list[str]:
@@ -377,11 +606,16 @@ class Renderer:
 
     # -- the whole table ----------------------------------------------------------------------
 
-    def full_sheet(self, rows: list[Row]) -> Sheet:
-        """The 附件 table in seven columns; goal, task and carried cells merged as in the source."""
+    def full_sheet(self, rows: list[Row], scope: str | None = None) -> Sheet:
+        """The 附件 table in seven columns; goal, task and carried cells merged as in the source.
+
+        `scope` says what a filtered table holds (see `scope`), in its title."""
         values = {**self.common, "total": len(rows)}
         label = self._clean(self.texts.render("full_label", **values), None, "full_label")
-        title = self._clean(self.texts.render("full_title", **values), None, "full_title")
+        title = self.texts.render("full_title", **values)
+        if scope:
+            title = self.sheet_texts.render("scope_title", title=title, scope=scope, unit="")
+        title = self._clean(title, None, "full_title")
         note = self.texts.render("full_note", **values) if self.texts.has("full_note") else ""
 
         columns, kept_widths, keep = self._layout("full_columns")
@@ -393,6 +627,7 @@ class Renderer:
             for name in ("units", "measures", "deadline", "outcome")
         }
         body: list[str] = []
+        estimates: list[list[_Est]] = []
         for i, row in enumerate(rows):
             ind = row.indicator
 
@@ -413,7 +648,18 @@ class Renderer:
                 cell(5, carried["deadline"][i], self._paras("center", [self._deadline(row)]), True),
                 cell(6, carried["outcome"][i], self._paras("text", [self._outcome(row)])),
             ]
-            body.append("<w:tr>" + self._kept(cells, keep) + "</w:tr>")
+            estimates.append(
+                [
+                    (widths[2], [indicator_text], None),
+                    (widths[3], [units_text], carried["units"][i]),
+                    (widths[4], self._measures(row), carried["measures"][i]),
+                    (widths[5], [self._deadline(row)], carried["deadline"][i]),
+                    (widths[6], [self._outcome(row)], carried["outcome"][i]),
+                ]
+            )
+            body.append(self._kept(cells, keep))
+        flags = self._unsplittable(estimates)
+        body = [self._row(cells, cant_split=f) for cells, f in zip(body, flags, strict=True)]
         content = self._para("label", label) + self._para("title", title)
         if note:
             content += self._para("note", note)
@@ -444,6 +690,52 @@ SHEET_COLUMNS: dict[str, list[TableColumn | None]] = {
         TableColumn.outcome,
     ],
 }
+
+
+_KEEP_AFTER = re.compile(r"(<w:pStyle w:val=\"[^\"]*\"/>)")
+_Est = tuple[int, Sequence[str], str | None]  # a cell for the height estimate: width, texts, merge
+
+
+def _lines(width: int, texts: Sequence[str]) -> int:
+    """Lines a cell's texts take at this width (each text a paragraph, wrapped)."""
+    room = max(width - CELL_MARGINS, TEXT_EM) / TEXT_EM
+    count = 0
+    for text in texts:
+        for line in text.split("\n"):
+            count += max(1, math.ceil(display_width(line.strip()) / room))
+    return count
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _numeral(number: int) -> str:
+    from ..numerals import int_to_chinese
+
+    return int_to_chinese(number)
+
+
+def _bundled_texts() -> Path:
+    from ..resources import templates_dir
+
+    return templates_dir() / "sheet.yaml"
+
+
+def _runs(rows: Sequence[Row], key: Callable[[Row], object]) -> list[list[Row]]:
+    """Consecutive rows with the same key, in order."""
+    runs: list[list[Row]] = []
+    for row in rows:
+        if runs and key(runs[-1][0]) == key(row):
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
+
+
+def _key(value: object) -> object:
+    """A merge key: equal values merge, empty ones never do (each is its own object)."""
+    return value if value else object()
 
 
 def _spread(kept_widths: list[int], keep: Sequence[bool]) -> list[int]:
