@@ -37,7 +37,14 @@ VERSION_FLAGS = ("-V", "--version")
 
 
 def main() -> None:
-    args = sys.argv[1:]
+    try:
+        _main(sys.argv[1:])
+    except KeyboardInterrupt:  # before a command started (each command reports its own)
+        sys.stderr.write("\ninterrupted (Ctrl-C) before the command started; nothing was done\n")
+        sys.exit(130)
+
+
+def _main(args: list[str]) -> None:
     if len(args) == 1 and args[0] in HELP_FLAGS + VERSION_FLAGS:
         from .overview import answer
 
@@ -47,6 +54,10 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .app import cli
 
+    if args and args[0] in COMMANDS:  # imported here: inside click a Ctrl-C would be exit 1
+        from importlib import import_module
+
+        import_module(f"{__name__}.{COMMANDS[args[0]][0]}")
     cli(prog_name="zhengwu")
 
 
