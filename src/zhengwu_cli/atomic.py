@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import stat
 import tempfile
@@ -81,16 +82,23 @@ def check_target(target: Path) -> os.stat_result | None:
     return info
 
 
-def clean_stale(target: Path, older_than: float = STALE_SECONDS) -> list[Path]:
-    """Remove `.<name>.*.tmp` files beside `target` that a killed run left behind."""
-    prefix, removed = f".{target.name}.", list[Path]()
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # what mkstemp below names them
+_swept: set[Path] = set()  # folders whose old temporary files this run has removed
+
+
+def clean_stale(
+    target: Path, older_than: float = STALE_SECONDS, every_name: bool = False
+) -> list[Path]:
+    """Remove `.<name>.*.tmp` files beside `target` that a killed run left behind (with
+    `every_name`, those of any file in the folder)."""
+    prefix, removed = "." if every_name else f".{target.name}.", list[Path]()
     now = time.time()
     try:
         entries = list(os.scandir(target.parent))
     except OSError:
         return removed
     for entry in entries:
-        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+        if not (entry.name.startswith(prefix) and _TEMPORARY.match(entry.name)):
             continue
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False) and (
@@ -149,26 +157,32 @@ def write_atomic(
     expect: bytes | None = ANY,
     replace: bool = True,
     new_mode: int | None = None,
-    stale_after: float = STALE_SECONDS,
+    stale_after: float | None = STALE_SECONDS,
     on_replaced: Callable[[], object] | None = None,
+    follow_links: bool = True,
 ) -> Path:
     """Replace `target` by `data` (bytes, or a function that saves to the path it is given).
 
     Returns the file written (a link's target). Raises WriteError (TargetExists, Changed).
     `new_mode`: the permissions of a file that did not exist [default 0666 less the umask].
-    `on_replaced` is called right after the rename (before a held Ctrl-C is raised)."""
-    path = real_target(target)
+    `stale_after`: remove `.<name>.*.tmp` files this old (seconds) beside the target; by default
+    once per folder and run (so writing many files into one folder stays linear); None: never.
+    `on_replaced` is called right after the rename (before a held Ctrl-C is raised).
+    `follow_links=False` replaces a symbolic link itself (where a link may have been planted)."""
+    path = real_target(target) if follow_links else target
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WriteError(f"cannot create the folder {folder}: {error.strerror}") from None
-    info = check_target(path)
+    info = check_target(path) if follow_links or not path.is_symlink() else None
     if info is not None and not replace:
         raise TargetExists(f"{target} already exists")
     mode = stat.S_IMODE(info.st_mode) if info else (new_mode or 0o666 & ~umask())
     with held_interrupt():
-        clean_stale(path, stale_after)
+        if stale_after is not None and (stale_after != STALE_SECONDS or folder not in _swept):
+            _swept.add(folder)
+            clean_stale(path, stale_after, every_name=stale_after == STALE_SECONDS)
         try:
             handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         except OSError as error:

@@ -259,11 +259,11 @@ def test_a_bom_and_crlf_line_ends_are_kept(tmp_path: Path, blanks: Path) -> None
 def test_temporary_files_a_killed_run_left_are_removed(tmp_path: Path, blanks: Path) -> None:
     ledger = tmp_path / "2022.yaml"
     ledger.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / ".2022.yaml.k1ll3d.tmp").write_text("half a ledg", encoding="utf-8")
-    (tmp_path / ".other.yaml.k1ll3d.tmp").write_text("not ours", encoding="utf-8")
+    (tmp_path / ".2022.yaml.k1ll3d_x.tmp").write_text("half a ledg", encoding="utf-8")
+    (tmp_path / ".other.yaml.k1ll3d_x.tmp").write_text("not ours", encoding="utf-8")
     sheet, _ = filled(blanks, "市司法局", tmp_path / "市司法局.docx")
     assert run("collect", "--ledger", ledger, sheet).exit_code == 0
-    assert temporaries(tmp_path) == [".other.yaml.k1ll3d.tmp"]
+    assert temporaries(tmp_path) == [".other.yaml.k1ll3d_x.tmp"]
 
 
 def test_the_writer_refuses_what_it_must_not_replace(tmp_path: Path) -> None:
@@ -375,3 +375,17 @@ def test_saved_times_are_kept_in_the_ledger(tmp_path: Path, blanks: Path) -> Non
     entries = load_ledger(ledger).ledger.entries
     assert {e.saved for e in entries} == {when}
     assert {e.collected for e in entries} == {dt.date.today()}
+
+
+def test_the_writer_replaces_a_planted_link_when_asked_not_to_follow(tmp_path: Path) -> None:
+    """The lint cache's own folder: a link someone planted there is not written through."""
+    from zhengwu_cli.atomic import write_atomic
+
+    precious = tmp_path / "precious.txt"
+    precious.write_bytes(b"mine")
+    planted = tmp_path / "cache-entry.json"
+    planted.symlink_to(precious)
+    write_atomic(planted, b"{}", new_mode=0o600, follow_links=False)
+    assert precious.read_bytes() == b"mine"
+    assert not planted.is_symlink() and planted.read_bytes() == b"{}"
+    assert stat.S_IMODE(planted.stat().st_mode) == 0o600

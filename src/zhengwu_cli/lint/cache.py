@@ -158,7 +158,13 @@ class LintCache:
         try:
             # ASCII: names that are not valid UTF-8 survive; 0600: the cache is the user's own
             text = json.dumps(data)
-            write_atomic(self._entry(Path(result.path)), text.encode("ascii"), new_mode=0o600)
+            write_atomic(
+                self._entry(Path(result.path)),
+                text.encode("ascii"),
+                new_mode=0o600,
+                stale_after=None,
+                follow_links=False,  # a link planted in the cache is replaced, not followed
+            )
             self._prune()
         except (OSError, ValueError, WriteError):
             return
