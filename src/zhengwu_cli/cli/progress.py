@@ -259,7 +259,7 @@ def _collect(
     if dry_run:
         ledger = old.ledger if old else Ledger(place=meta.place, year=meta.year)
         result = plan(ledger, incoming, loaded.registry, update)
-        _show_plan(result, update)
+        _show_plan(result)
         for entry in result.added:
             click.echo(f"  + {_describe(entry, full=True)}")
         click.echo("nothing written (--dry-run)" + tail)
@@ -274,7 +274,7 @@ def _collect(
             update=update,
             wait=wait,
             read_before=old,
-            report=lambda result: _show_plan(result, update),
+            report=_show_plan,
         )
     except LoadError as error:  # someone saved a broken ledger meanwhile
         print_problems(error.problems)
@@ -291,7 +291,7 @@ def _sheets(count: int) -> str:
     return f"{count} sheet" + ("" if count == 1 else "s")
 
 
-def _show_plan(result: Plan, update: bool) -> None:
+def _show_plan(result: Plan) -> None:
     """The conflicts (to stderr, each shortened) and the counts."""
     for conflict in result.conflicts:
         click.echo(_conflict(conflict), err=True)

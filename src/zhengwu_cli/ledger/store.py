@@ -17,12 +17,13 @@ Temporary files a killed collect left beside the ledger are removed under the lo
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import Changed, WriteError, check_target, real_target, write_atomic
+from ..atomic import Changed, WriteError, check_target, real_target, umask, write_atomic
 from ..units import Registry
 from . import LedgerError, merge
 from .load import LoadedLedger, irregular, load_ledger
@@ -53,7 +54,11 @@ def locked(path: Path, wait: float = DEFAULT_WAIT) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
     lock_file = lock_path(path)
-    lock = FileLock(str(lock_file), timeout=max(wait, 0))
+    try:  # whoever may write the ledger may take its lock (a group's shared folder)
+        mode = stat.S_IMODE(real_target(path).stat().st_mode) & 0o666
+    except OSError:
+        mode = 0o666 & ~umask()
+    lock = FileLock(str(lock_file), timeout=max(wait, 0), mode=mode)
     try:
         lock.acquire()
     except Timeout:
