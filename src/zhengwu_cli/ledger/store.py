@@ -23,7 +23,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import Changed, WriteError, check_target, real_target, umask, write_atomic
+from ..atomic import (
+    Changed,
+    WriteError,
+    check_target,
+    clean_stale,
+    real_target,
+    umask,
+    write_atomic,
+)
 from ..units import Registry
 from . import LedgerError, merge
 from .load import LoadedLedger, irregular, load_ledger
@@ -121,8 +129,6 @@ def merge_into(
     except OSError as error:
         raise LedgerError(f"cannot create the folder {path.parent}: {error.strerror}") from None
     with locked(path, wait):
-        from ..atomic import clean_stale
-
         clean_stale(real_target(path), older_than=0)  # no writer of this ledger is running
         old = _read_again(path, read_before)
         if old is not None and old.ledger.year != year:
