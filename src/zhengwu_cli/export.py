@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -348,41 +346,21 @@ def write_text(text: str, path: Path, force: bool = False, bom: bool = False) ->
 
 
 def write_atomic(path: Path, save: Callable[[Path], object], force: bool = False) -> None:
-    """Write via a temporary file in the same folder and a rename; keep an existing file
-    unless `force`."""
+    """Write via a temporary file in the same folder and a rename (`zhengwu_cli.atomic`); keep
+    an existing file unless `force`."""
+    from .atomic import TargetExists, WriteError
+    from .atomic import write_atomic as write
+
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name, e.g. {path / 'list.xlsx'}")
     if path.exists() and not force:
         raise ExportError(f"{path} already exists; add --force to replace it")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ExportError(f"cannot create the folder {path.parent}: {error.strerror}") from None
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        save(temp)
-        if force:
-            os.replace(temp, path)
-        else:
-            _link_new(temp, path)
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _link_new(temp: Path, path: Path) -> None:
-    """Rename without replacing a file that appeared meanwhile (hard link where possible)."""
-    try:
-        os.link(temp, path)
-    except FileExistsError:
+        write(path, save, replace=force)
+    except TargetExists:
         raise ExportError(f"{path} already exists; add --force to replace it") from None
-    except OSError:  # a file system without hard links
-        if path.exists():
-            raise ExportError(f"{path} already exists; add --force to replace it") from None
-        os.replace(temp, path)
+    except WriteError as error:
+        raise ExportError(str(error)) from None
 
 
 # -- plain text (a pipe, a file, or NO_COLOR without a terminal) ----------------------------

@@ -30,16 +30,27 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 def main() -> None:
-    # pydantic looks for plugins in every installed package on first use; zhengwu uses none
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from .app import cli
-
     try:
-        cli(prog_name="zhengwu")
+        _main(sys.argv[1:])
+    except KeyboardInterrupt:  # before a command started (each command reports its own)
+        sys.stderr.write("\ninterrupted (Ctrl-C) before the command started; nothing was done\n")
+        sys.exit(130)
     except BrokenPipeError:  # `zhengwu list | head -3`: the reader has gone; so do we, quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+
+
+def _main(args: list[str]) -> None:
+    # pydantic looks for plugins in every installed package on first use; zhengwu uses none
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from .app import cli
+
+    if args and args[0] in COMMANDS:  # imported here: inside click a Ctrl-C would be exit 1
+        from importlib import import_module
+
+        import_module(f"{__name__}.{COMMANDS[args[0]][0]}")
+    cli(prog_name="zhengwu")
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,7 @@
 """`zhengwu status`, `zhengwu collect`, `zhengwu report`: the progress ledger (台账) commands.
 
-Exit codes: 0 done; 1 status found overdue items / collect could read no sheet at all;
-2 a file that cannot be read or a misused command.
+Exit codes: 0 done; 1 status found overdue items; 2 a file that cannot be read or written
+(collect: no sheet could be read, or the ledger), or a misused command; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from .common import FileFailure, UsageFailure, checklist_option, load_checklist,
 
 if TYPE_CHECKING:
     from ..ledger.load import LoadedLedger
+    from ..ledger.merge import Conflict, Plan
+    from ..ledger.model import Entry
     from ..ledger.status import Standing
+    from ..ledger.store import Outcome
     from ..load import Loaded
 
 
@@ -149,9 +152,20 @@ def status(
     "--update",
     is_flag=True,
     help="Where a sheet says something else than the ledger, take the sheet's value "
-    "(the old entry stays in the ledger as history).",
+    "(the old entry stays in the ledger as history). Never over an entry written by hand, "
+    "nor from a sheet older than the one the ledger's entry came from.",
 )
-@click.option("--dry-run", "-n", is_flag=True, help="Show what would be added; write nothing.")
+@click.option(
+    "--dry-run", "-n", is_flag=True, help="Show the entries that would be added; write nothing."
+)
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait while another collect is writing the same ledger.",
+)
 def collect(
     checklist_path: Path | None,
     ledger_path: Path | None,
@@ -159,29 +173,64 @@ def collect(
     unit: str | None,
     update: bool,
     dry_run: bool,
+    wait: float,
 ) -> None:
     """Read the 完成情况 column of filled task sheets into the ledger (台账).
 
     Each filled cell is read as: a status (已完成, 推进中, 未启动, 不适用), an optional date
     (2022年6月30日 or 2022-06-30), then the evidence (for 已完成) or notes. Nothing in the
     ledger is changed or lost: entries are appended; where a sheet disagrees with the ledger
-    the conflict is listed and not applied unless --update. A document that is not a task
-    sheet, or is damaged, is reported and skipped; exit 2 only when no sheet could be read.
+    the conflict is listed and not applied unless --update. Collecting the same sheets again
+    adds nothing; of two sheets of one unit the later saved is current. A document that is
+    not a task sheet, or is damaged, is reported and skipped; exit 2 when no sheet could be
+    read, or the ledger cannot be read or written; 130 when interrupted (Ctrl-C).
 
     \b
     Example:
       zhengwu collect 回收/*.docx
       zhengwu collect 市司法局.docx --ledger progress/2022.yaml --dry-run
     """
+    outcome: Outcome | None = None
+    try:  # from the first import on: Ctrl-C at any moment is a message, never a traceback
+        from ..ledger.store import Outcome
+
+        outcome = Outcome(Path())
+        _collect(checklist_path, ledger_path, sheets, unit, update, dry_run, wait, outcome)
+    except KeyboardInterrupt:
+        if outcome is not None and outcome.written:
+            said = f"{outcome.path} was written in full before that"
+        else:
+            said = "the ledger was not changed"
+        click.echo(f"\ninterrupted (Ctrl-C): {said}; nothing is half-written", err=True)
+        sys.exit(130)
+
+
+def _collect(
+    checklist_path: Path | None,
+    ledger_path: Path | None,
+    sheets: tuple[Path, ...],
+    unit: str | None,
+    update: bool,
+    dry_run: bool,
+    wait: float,
+    outcome: Outcome,
+) -> None:
     from ..ledger import LedgerError
     from ..ledger.collect import SheetError, read_sheet
-    from ..ledger.merge import new_text, plan, verify, write
-    from ..ledger.model import Entry, Ledger
+    from ..ledger.merge import plan, saved_time, stamped
+    from ..ledger.model import Ledger
+    from ..ledger.store import check_writable, merge_into
+    from ..load import LoadError
 
     loaded = load_checklist(checklist_path)
     meta = loaded.checklist.meta
     chosen = _unit(unit, loaded)
-    path = _ledger_path(loaded, ledger_path)
+    path = outcome.path = _ledger_path(loaded, ledger_path)
+    if not dry_run:
+        try:
+            check_writable(path)  # before any sheet is read: a read-only ledger, a pipe
+        except LedgerError as error:
+            raise FileFailure(str(error)) from None
     old = _load_ledger(path, required=False)
     if old is not None and old.ledger.year != meta.year:
         raise UsageFailure(
@@ -189,66 +238,175 @@ def collect(
             "give the matching --ledger or --checklist"
         )
     incoming: list[Entry] = []
-    read = 0
+    read = skipped = 0
+    today = date.today()
     for sheet_path in sheets:
         try:
             sheet = read_sheet(sheet_path, loaded.checklist, loaded.registry, chosen)
         except SheetError as error:
             click.echo(f"{sheet_path}: skipped: {error}", err=True)
+            skipped += 1
             continue
         read += 1
         print_problems(sheet.warnings)
         filled = len(sheet.entries)
         click.echo(f"{sheet_path}: {sheet.unit}, {filled} of {sheet.rows} rows filled in")
-        incoming += sheet.entries
+        incoming += stamped(sheet.entries, saved_time(sheet.modified, sheet_path), today)
     if not read:
         raise FileFailure("no sheet could be read; nothing was collected")
+    tail = f"; {_sheets(read)} read, {skipped} skipped — see above" if skipped else ""
 
-    ledger = old.ledger if old else Ledger(place=meta.place, year=meta.year)
-    result = plan(ledger, incoming, loaded.registry, update)
-    for conflict in result.conflicts:
-        current, new = conflict.current, conflict.incoming
-        who = f"{new.indicator}" + (f" {new.unit}" if new.unit else "")
-        click.echo(
-            f"conflict: indicator {who}: the ledger has {_describe(current)}, "
-            f"{new.source or 'the sheet'} says {_describe(new)}"
-            + (
-                "; the sheet's value was added (the old stays as history)" if conflict.taken else ""
-            ),
-            err=True,
+    if dry_run:
+        ledger = old.ledger if old else Ledger(place=meta.place, year=meta.year)
+        result = plan(ledger, incoming, loaded.registry, update)
+        _show_plan(result)
+        for entry in result.added:
+            click.echo(f"  + {_describe(entry, full=True)}")
+        click.echo("nothing written (--dry-run)" + tail)
+        return
+    try:
+        merge_into(
+            outcome,
+            incoming,
+            loaded.registry,
+            place=meta.place,
+            year=meta.year,
+            update=update,
+            wait=wait,
+            read_before=old,
+            report=_show_plan,
         )
-    kept = [c for c in result.conflicts if not c.taken]
-    if kept:
+    except LoadError as error:  # someone saved a broken ledger meanwhile
+        print_problems(error.problems)
+        raise FileFailure("the ledger could not be read; fix the lines above") from None
+    except LedgerError as error:
+        raise FileFailure(str(error)) from None
+    if outcome.written:
+        click.echo(f"wrote {path}" + tail)
+    else:
+        click.echo("nothing written" + tail)
+
+
+def _sheets(count: int) -> str:
+    return f"{count} sheet" + ("" if count == 1 else "s")
+
+
+def _show_plan(result: Plan) -> None:
+    """The conflicts (to stderr, each shortened) and the counts."""
+    for conflict in result.conflicts:
+        click.echo(_conflict(conflict), err=True)
+    waiting = [c for c in result.conflicts if c.update_helps]
+    kept = [c for c in result.conflicts if not c.taken and not c.update_helps]
+    if waiting:
         click.echo(
-            f"    → {len(kept)} conflict(s) left as the ledger has them; check with the unit, "
+            f"    → {len(waiting)} conflict(s) left as the ledger has them; check with the unit, "
             "then edit the ledger or run again with --update",
             err=True,
         )
+    if kept:
+        click.echo(
+            f"    → {len(kept)} conflict(s) kept as the ledger has them even with --update "
+            "(see each); edit the ledger to change them",
+            err=True,
+        )
+    corrected = (
+        f", {len(result.corrected)} corrected by hand in the ledger (kept)"
+        if result.corrected
+        else ""
+    )
     click.echo(
         f"{len(result.added)} entries to add, {len(result.unchanged)} already in the ledger, "
-        f"{len(result.conflicts)} conflicts"
+        f"{len(result.conflicts)} conflicts{corrected}"
     )
-    if dry_run or not result.added:
-        click.echo("nothing written" + (" (--dry-run)" if dry_run else ""))
-        return
-    try:
-        text = new_text(old, result.added, meta.place, meta.year)
-        verify(text, str(path), list(ledger.entries), result.added)
-        write(path, text, old.text if old else None)
-    except LedgerError as error:
-        raise FileFailure(str(error)) from None
-    click.echo(f"wrote {path}")
 
 
-def _describe(entry: object) -> str:
-    from ..ledger.model import Entry
+def _conflict(conflict: Conflict) -> str:
+    from ..ledger.merge import Why
 
-    assert isinstance(entry, Entry)
-    parts = [entry.status.value]
+    current, new = conflict.current, conflict.incoming
+    who = f"{new.indicator}" + (f" {_short(new.unit, 40)}" if new.unit else "")
+    head = f"conflict: indicator {who}: "
+    if conflict.why in (Why.sheets, Why.unordered):
+        said = (
+            f"two sheets of the unit disagree: {_from(current)} says {_describe(current)}, "
+            f"{_from(new)} says {_describe(new)}"
+        )
+        if conflict.why is Why.unordered:
+            return (
+                head
+                + said
+                + (
+                    "; neither was applied — it cannot be told which is later (one sheet with the "
+                    "row twice, or saved at the same time): correct the sheets and collect again"
+                )
+            )
+        if conflict.taken:
+            return head + said + "; the later is taken (--update)"
+        return (
+            head
+            + said
+            + (
+                "; neither was applied — collect only the right sheet, or add --update to take "
+                "the later one"
+            )
+        )
+    said = (
+        f"the ledger has {_describe(current)}, {_short(new.source or 'the sheet', 60)} says "
+        f"{_describe(new)}"
+    )
+    if conflict.why is Why.by_hand:
+        when = current.date or current.collected
+        return (
+            head
+            + said
+            + (
+                "; kept: the ledger's entry was written by hand (no source) "
+                + (f"on or after {when}, not before {_from(new)}" if when else "and has no date")
+            )
+        )
+    if conflict.why is Why.older:
+        return (
+            head
+            + said
+            + (
+                f"; kept: {_from(new)} is not newer than {_from(current)}, which the ledger's "
+                "entry came from"
+            )
+        )
+    if conflict.why is Why.dated_later:
+        return (
+            head
+            + said
+            + (f"; kept: the ledger's entry is dated {current.date}, after {_from(new)}")
+        )
+    if conflict.taken:
+        return head + said + "; the sheet's value was added (the old stays as history)"
+    return head + said
+
+
+def _from(entry: Entry) -> str:
+    name = _short(entry.source or "the ledger", 60)
+    if entry.saved is None:
+        return name
+    return f"{name} (saved {entry.saved.strftime('%Y-%m-%d %H:%M')})"
+
+
+def _short(text: str | None, limit: int) -> str:
+    """One line, at most `limit` characters, nothing a terminal would act on."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _describe(entry: Entry, full: bool = False) -> str:
+    parts = [f"{entry.indicator} {_short(entry.unit, 40)}"] if full and entry.unit else []
+    if full and not entry.unit:
+        parts.append(str(entry.indicator))
+    parts.append(entry.status.value)
     if entry.date:
         parts.append(entry.date.isoformat())
-    if entry.evidence or entry.notes:
-        parts.append(f"“{entry.evidence or entry.notes}”")
+    said = (entry.text if full else None) or entry.evidence or entry.notes
+    if said:
+        parts.append(f"“{_short(said, 60)}”")
     return " ".join(parts)
 
 

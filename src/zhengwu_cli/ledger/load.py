@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..load import LoadError, load_model
+from ..load import LoadError, decode_text, parse_yaml, read_file, validate
 from ..positions import Positions
 from ..problems import Problem, Severity
 from .model import Ledger
@@ -16,8 +17,22 @@ class LoadedLedger:
     path: Path
     ledger: Ledger
     positions: Positions
-    text: str  # the file as read, to append to it and to notice a change made meanwhile
+    text: str  # the file as read (BOM dropped, line ends as they are), to append to it
     warnings: list[Problem] = field(default_factory=list)
+    data: bytes = b""  # the file's bytes, to notice a change made meanwhile
+
+    @property
+    def bom(self) -> bool:
+        return self.data.startswith(BOM)
+
+    @property
+    def newline(self) -> str:
+        """The file's line end: CRLF when most of its lines end so (saved on Windows)."""
+        crlf = self.data.count(b"\r\n")
+        return "\r\n" if crlf and crlf * 2 >= self.data.count(b"\n") else "\n"
+
+
+BOM = b"\xef\xbb\xbf"
 
 
 def default_ledger_path(checklist_path: Path, year: int) -> Path:
@@ -35,10 +50,44 @@ def default_ledger_path(checklist_path: Path, year: int) -> Path:
 
 
 def load_ledger(path: Path) -> LoadedLedger:
-    """Read and validate a ledger. Raises LoadError with located problems."""
-    ledger, positions, warnings = load_model(Ledger, path)
-    text = path.read_text(encoding="utf-8-sig")
-    return LoadedLedger(path, ledger, positions, text, warnings)
+    """Read and validate a ledger (its bytes read once). Raises LoadError with located problems;
+    a path that is not a regular file (a pipe would block the read) is refused unopened."""
+    not_regular = irregular(path)
+    if not_regular:
+        raise LoadError([_unreadable(path, not_regular)])
+    data = read_file(path)
+    text, warnings = decode_text(data, str(path))
+    parsed, positions = parse_yaml(text, str(path))
+    ledger = validate(Ledger, parsed, positions)
+    return LoadedLedger(path, ledger, positions, text, warnings, data)
+
+
+def irregular(path: Path) -> str | None:
+    """Why `path` cannot be a ledger file (checked with stat, never opened), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot read it: {error.strerror}"
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a ledger file"
+    if not stat.S_ISREG(mode):
+        return "this is not a regular file (a pipe, a device or a socket)"
+    return None
+
+
+def _unreadable(path: Path, why: str) -> Problem:
+    return Problem(
+        str(path),
+        1,
+        1,
+        "ZW000",
+        "unreadable",
+        Severity.error,
+        why,
+        "give the path of the ledger's .yaml file with --ledger",
+    )
 
 
 def missing_ledger(path: Path) -> LoadError:

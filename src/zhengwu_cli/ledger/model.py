@@ -67,6 +67,12 @@ class Entry(Strict):
     )
     reported_by: str | None = Field(default=None, description="who reported it")
     source: str | None = Field(default=None, description="the sheet it was collected from")
+    saved: dt.datetime | None = Field(
+        default=None,
+        description="when that sheet was last saved (its docProps/core.xml modified time, else "
+        "the file's time): `collect --update` takes a sheet's value only over an entry from an "
+        "older sheet",
+    )
     waive: list[Waiver] = Field(default_factory=list)
 
     @field_validator("date", "event_date", "collected", mode="before")
@@ -88,9 +94,15 @@ class Entry(Strict):
         return (self.indicator, self.unit, self.measure)
 
     def same_report(self, other: Entry) -> bool:
-        """The same status, date, evidence and notes (who and from where may differ)."""
+        """The same status, date, evidence and notes: who reported it, from which sheet, when it
+        was collected and the cell's raw text may differ."""
         fields = ("status", "date", "evidence", "notes")
         return all(getattr(self, f) == getattr(other, f) for f in fields)
+
+    @property
+    def by_hand(self) -> bool:
+        """Written (or rewritten) in the ledger by a person: `collect` fills `source`."""
+        return self.source is None
 
 
 class Ledger(Strict):

@@ -153,20 +153,20 @@ class LintCache:
             "problems": [_problem_data(p) for p in result.problems],
             "waived": [_problem_data(p) for p in result.waived],
         }
-        import tempfile
+        from ..atomic import WriteError, write_atomic
 
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(data, out)  # ASCII: names that are not valid UTF-8 survive
-                os.replace(temporary, self._entry(Path(result.path)))
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            # ASCII: names that are not valid UTF-8 survive; 0600: the cache is the user's own
+            text = json.dumps(data)
+            write_atomic(
+                self._entry(Path(result.path)),
+                text.encode("ascii"),
+                new_mode=0o600,
+                stale_after=None,
+                follow_links=False,  # a link planted in the cache is replaced, not followed
+            )
             self._prune()
-        except (OSError, ValueError):
+        except (OSError, ValueError, WriteError):
             return
 
     def _prune(self) -> None:

@@ -9,10 +9,7 @@ A file is written to a temporary file in the same folder and renamed over the ta
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from . import RenderError
@@ -60,33 +57,15 @@ def refuse_existing(found: list[Path]) -> None:
     )
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder, then rename it."""
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise RenderError(f"cannot create the folder {folder}: {error.strerror}") from None
+    """Write `data` to `target` through a temporary file in the same folder, then rename it
+    (`zhengwu_cli.atomic`: fsync, the mode kept, links written through, no temporary file left)."""
+    from ..atomic import WriteError
+    from ..atomic import write_atomic as write
+
     if target.is_dir():
         raise RenderError(f"{target} is a folder; give a file name ending in .docx")
     try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise RenderError(f"cannot write in {folder}: {error.strerror}") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        os.replace(temp, target)
-    except OSError as error:
-        raise RenderError(f"cannot write {target}: {error.strerror}") from None
-    finally:  # also on KeyboardInterrupt: no temporary file is left behind
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        write(target, data)
+    except WriteError as error:
+        raise RenderError(str(error)) from None
