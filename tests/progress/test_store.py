@@ -36,10 +36,14 @@ def blanks(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def numbers(sheet: Path) -> list[int]:
-    table = Document(str(sheet)).tables[0]
-    headings = [c.text.strip() for c in table.rows[0].cells]
-    column = headings.index("序号")
-    return [int(r.cells[column].text) for r in table.rows[1:] if r.cells[column].text.isdigit()]
+    found = []
+    for table in Document(str(sheet)).tables:  # one per 主要任务
+        headings = [c.text.strip() for c in table.rows[0].cells]
+        column = headings.index("序号")
+        found += [
+            int(r.cells[column].text) for r in table.rows[1:] if r.cells[column].text.isdigit()
+        ]
+    return found
 
 
 def filled(blanks: Path, unit: str, target: Path, count: int = 2) -> tuple[Path, set[int]]:
