@@ -174,7 +174,7 @@ def collect(
       zhengwu collect 市司法局.docx --ledger progress/2022.yaml --dry-run
     """
     from ..ledger import LedgerError
-    from ..ledger.collect import SheetError, read_sheet
+    from ..ledger.collect import SheetError, read_sheet, sheet_files, shown
     from ..ledger.merge import new_text, plan, verify, write
     from ..ledger.model import Entry, Ledger
 
@@ -190,16 +190,15 @@ def collect(
         )
     incoming: list[Entry] = []
     read = 0
-    for sheet_path in sheets:
+    for sheet_path in sheet_files(sheets):
         try:
             sheet = read_sheet(sheet_path, loaded.checklist, loaded.registry, chosen)
         except SheetError as error:
-            click.echo(f"{sheet_path}: skipped: {error}", err=True)
+            click.echo(f"{shown(sheet_path)}: skipped: {error}", err=True)
             continue
         read += 1
         print_problems(sheet.warnings)
-        filled = len(sheet.entries)
-        click.echo(f"{sheet_path}: {sheet.unit}, {filled} of {sheet.rows} rows filled in")
+        click.echo(f"{shown(sheet_path)}: {sheet.unit}: {sheet.summary}")
         incoming += sheet.entries
     if not read:
         raise FileFailure("no sheet could be read; nothing was collected")
