@@ -118,7 +118,8 @@ def read_cell(text: str, year: int | None = None, today: date | None = None) -> 
         return None
     body = _strip(_LABEL.sub("", clean, count=1)) or clean
     return (
-        _leading_word(body, year, today)
+        _share(clean)
+        or _leading_word(body, year, today)
         or _share(body)
         or _leading_date(body, year, today)
         or _inner_word(body, year, today)
@@ -172,7 +173,7 @@ def _leading_word(body: str, year: int | None, today: date | None) -> Reading | 
 
 
 def _share(body: str) -> Reading | None:
-    found = _SHARE.match(body)
+    found = _SHARE.match(body) or _PERCENT.match(body)
     if found is None:
         return None
     if float(found.group(1)) >= 100:
