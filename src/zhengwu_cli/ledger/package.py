@@ -230,6 +230,11 @@ def read_package(path: Path) -> Package:
     except SheetError:
         raise
     except etree.XMLSyntaxError as error:
+        if "too long" in str(error) or "huge" in str(error).lower():
+            raise SheetError(
+                "a text in the sheet is more than 10 MB in one piece, more than is read safely; "
+                "ask the unit to shorten the long cell (attach long material instead)"
+            ) from None
         raise SheetError(f"a damaged .docx ({_shorten(str(error), 120)})") from None
     except (zipfile.BadZipFile, EOFError, ValueError, KeyError, RuntimeError) as error:
         raise SheetError(f"a damaged .docx ({_shorten(str(error), 120)})") from None
