@@ -69,7 +69,9 @@ def test_parse_reads_a_whole_text_that_is_one_day() -> None:
         dates.parse("2022年6月30日前")
 
 
-@pytest.mark.parametrize("written", ["2022年5月20日", "2022.5.20", "二〇二二年五月二十日", "20220520"])
+@pytest.mark.parametrize(
+    "written", ["2022年5月20日", "2022.5.20", "二〇二二年五月二十日", "20220520"]
+)
 def test_a_ledger_date_may_be_written_as_people_write_it(written: str) -> None:
     entry = Entry(indicator=1, status="已完成", date=written, collected=written)
     assert entry.date == entry.collected == date(2022, 5, 20)

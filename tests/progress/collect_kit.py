@@ -92,6 +92,26 @@ class Edit:
                 p.append(run)
         return self
 
+    def full_row_after(self, number: int, text: str) -> Edit:
+        """A row of one cell across the whole table (a task's heading, or a note)."""
+        tr = self.row(number)._tr
+        new = tr.makeelement(qn("w:tr"), {})
+        tc = new.makeelement(qn("w:tc"), {})
+        pr = tc.makeelement(qn("w:tcPr"), {})
+        span = pr.makeelement(qn("w:gridSpan"), {qn("w:val"): str(len(self.table.columns))})
+        pr.append(span)
+        tc.append(pr)
+        p = tc.makeelement(qn("w:p"), {})
+        run = p.makeelement(qn("w:r"), {})
+        t = run.makeelement(qn("w:t"), {})
+        t.text = text
+        run.append(t)
+        p.append(run)
+        tc.append(p)
+        new.append(tc)
+        tr.addnext(new)
+        return self
+
     def split_before(self, number: int, repeat_header: bool) -> Edit:
         """Word's 拆分表格: the rows from `number` on become a second table after an empty
         paragraph; with `repeat_header` the header row is copied above them."""

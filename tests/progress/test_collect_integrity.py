@@ -13,7 +13,7 @@ from zhengwu_cli.ledger.collect import SheetError
 from zhengwu_cli.ledger.load import load_ledger
 from zhengwu_cli.ledger.model import Status
 
-from .collect_kit import TODAY, Edit, codes, loaded, messages, read
+from .collect_kit import TODAY, Edit, loaded, messages, read
 from .helpers import render_sheet, run
 
 
@@ -48,7 +48,9 @@ def test_rows_deleted_added_renumbered_edited_and_duplicated_are_each_reported(
     edit.set_cell(7, edit.indicator_col, text_of_6).fill({7: "已完成 6月30日 解读"})
     # … 序号 8's text was reworded, and 序号 10 is there twice, with two different answers
     edit.set_cell(8, edit.indicator_col, "改写过的指标文字").fill({8: "推进中"})
-    edit.fill({10: "已完成 第一次"}).add_after(10, {edit.number_col: "10", edit.status_col: "推进中"})
+    edit.fill({10: "已完成 第一次"}).add_after(
+        10, {edit.number_col: "10", edit.status_col: "推进中"}
+    )
     sheet = read(edit.save(tmp_path / "市司法局.docx"))
 
     by_number = {e.indicator: e for e in sheet.entries}
@@ -70,6 +72,21 @@ def test_rows_deleted_added_renumbered_edited_and_duplicated_are_each_reported(
     )
 
 
+def test_a_heading_row_is_no_added_row_but_a_note_row_is(blank: Path, tmp_path: Path) -> None:
+    loaded_ = loaded()
+    task = loaded_.checklist.indicator(9)[1]
+    edit = Edit(blank).fill({9: "推进中"})
+    text_2 = edit.row(2).cells[edit.indicator_col].text
+    edit.set_cell(2, edit.indicator_col, f"{text_2}（待确认）")
+    edit.full_row_after(12, "说明：本单位今年另行印发了政务公开工作方案")
+    edit.full_row_after(8, f"{task.heading}（续）")
+    sheet = read(edit.save(tmp_path / "市司法局.docx"))
+    (added,) = messages(sheet, "ZW614")
+    assert "说明：本单位今年另行印发了政务公开工作方案" in added
+    assert not messages(sheet, "ZW617")
+    assert sheet.summary == "18 行：已填 1，空 16，新增 1（未收录，见提示）"
+
+
 def test_the_collect_command_prints_the_summary_and_the_added_row(
     blank: Path, tmp_path: Path
 ) -> None:
@@ -78,7 +95,10 @@ def test_the_collect_command_prints_the_summary_and_the_added_row(
     sheet = edit.save(tmp_path / "市司法局.docx")
     result = run("collect", "--ledger", tmp_path / "2022.yaml", sheet)
     assert result.exit_code == 0, result.output
-    assert f"{sheet}: 市司法局: 17 行：已填 1，空 15，删除 1，新增 1（未收录，见提示）" in result.stdout
+    assert (
+        f"{sheet}: 市司法局: 17 行：已填 1，空 15，删除 1，新增 1（未收录，见提示）"
+        in result.stdout
+    )
     assert "另报：本单位还开展了普法讲座3场" in result.stderr
     assert "(ZW614)" in result.stderr and "(ZW615)" in result.stderr
 
@@ -119,7 +139,9 @@ def test_a_row_the_unit_has_no_role_in_is_collected_with_a_warning(tmp_path: Pat
     edit = Edit(audit)
     first = int(edit.table.rows[1].cells[edit.number_col].text)
     # a row of another unit's (an indicator 市审计局 holds no role in) typed into its sheet
-    outside = min({i.number for _, _, i in loaded().checklist.indicators()} - set(loaded_rows("市审计局")))
+    outside = min(
+        {i.number for _, _, i in loaded().checklist.indicators()} - set(loaded_rows("市审计局"))
+    )
     edit.add_after(first, {edit.number_col: str(outside), edit.status_col: "已完成 目录"})
     edit.fill({first: "推进中"})
     sheet = read(edit.save(tmp_path / "市审计局.docx"))
@@ -139,7 +161,9 @@ def loaded_rows(unit: str) -> list[int]:
 def test_a_group_is_not_a_unit_that_reports(blank: Path, tmp_path: Path) -> None:
     sheet = Edit(blank).title("四平市2022年政务公开工作任务清单（市政府各部门）")
     path = sheet.fill({1: "已完成"}).save(tmp_path / "各部门.docx")
-    with pytest.raises(SheetError, match="“市政府各部门” is a group of .* not a unit that reports"):
+    with pytest.raises(
+        SheetError, match=r"“市政府各部门” is a group of .* not a unit that reports"
+    ):
         read(path)
     result = run("collect", "--ledger", tmp_path / "2022.yaml", "--unit", "市政府各部门", blank)
     assert result.exit_code == 2
@@ -158,7 +182,12 @@ def test_unit_given_that_disagrees_with_the_title_is_a_warning(blank: Path, tmp_
 def test_the_fill_block_gives_who_reported_and_the_date(
     blank: Path, tmp_path: Path, as_table: bool
 ) -> None:
-    block = {"填报单位": "市司法局", "填报人": "张三", "联系电话": "0434-3221234", "填报日期": "2022年7月8日"}
+    block = {
+        "填报单位": "市司法局",
+        "填报人": "张三",
+        "联系电话": "0434-3221234",
+        "填报日期": "2022年7月8日",
+    }
     edit = Edit(blank).fill({1: "已完成 2022年5月20日 目录", 2: "推进中 梳理中"})
     sheet = read(edit.fill_block(block, as_table).save(tmp_path / "市司法局.docx"))
     assert sheet.reported_by == "张三（0434-3221234）"

@@ -39,6 +39,8 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 _COUNT = re.compile(r"共\s*(\d{1,6})\s*项")
 _NUMBER_PREFIX = re.compile(r"^\d{1,6}[.、．]")
 _OPEN, _CLOSE = "（(", "）)"
+_CONTINUED = re.compile(r"[（(]续[^）)]{0,4}[）)]$")
+_NOTE = re.compile(r"[（(【\[][^（）()【】\[\]]{1,10}[）)】\]]")
 
 
 @dataclass
@@ -101,6 +103,27 @@ class Index:
             self.text[row.number] = text
             self.by_text.setdefault(text, []).append(row.number)
         self._units: dict[str, list[int]] = {}
+        # goal and task headings, as a sheet may print them in a row of their own
+        self.headings: set[str] = set()
+        for goal in checklist.goals:
+            self.headings |= {squash(goal.heading), squash(goal.title or "")}
+            for task in goal.tasks:
+                self.headings |= {squash(task.heading), squash(task.title or "")}
+        self.headings.discard("")
+
+    def is_heading(self, text: str) -> bool:
+        """A goal's or task's heading (with “（续）” after it on a continuation page)."""
+        return _CONTINUED.sub("", squash(text)) in self.headings
+
+    def edited(self, number: int, written: str) -> bool:
+        """Whether a row's 细化指标 text (squashed) is not the indicator's: the sheet may put
+        the number before it (1.…) or a short note in brackets after it (（待确认）)."""
+        expected = self.text.get(number, "")
+        written = _NUMBER_PREFIX.sub("", written)
+        if written == expected:
+            return False
+        rest = written[len(expected) :] if written.startswith(expected) else None
+        return rest is None or not _NOTE.fullmatch(rest)
 
     def unit_rows(self, unit: str) -> list[int]:
         """The indicators the unit holds a role in (named, or through a group)."""
@@ -451,6 +474,9 @@ class _Rows:
                     "ask the unit to shorten the cell (attach long material instead)",
                 )
         if not number_text.isdigit() or not number_text.isascii():
+            written = [c for c in row.cells if c.text.strip() and c.merge != "continue"]
+            if len(written) == 1 and written[0].span > 1 and self.index.is_heading(written[0].text):
+                return  # a task's heading in a row of its own (continuation pages)
             self._added(row, line, columns, raw_number)
             return
         if len(number_text) > 6 or self.index.checklist.indicator(int(number_text)) is None:
@@ -479,13 +505,9 @@ class _Rows:
         texts = [
             f"{self._heading(columns, c.column)}: “{_quote(c.text)}”"
             for c in row.cells
-            if c.text.strip() and c.merge != "continue" and c.column != columns.number
+            if c.text.strip() and c.merge != "continue"
         ]
-        what = (
-            f"序号 “{_quote(raw_number, 20)}” is not a number"
-            if raw_number.strip()
-            else ("a row without a 序号")
-        )
+        what = "a row whose 序号 is not a number" if raw_number.strip() else "a row without a 序号"
         self.r.warn(
             line,
             columns.number + 1,
@@ -499,10 +521,7 @@ class _Rows:
         if columns.indicator is None or columns.indicator not in cells:
             return number
         written = squash(cells[columns.indicator].text)
-        if not written:
-            return number
-        expected = self.index.text.get(number, "")
-        if written == expected or _NUMBER_PREFIX.sub("", written) == expected:
+        if not written or not self.index.edited(number, written):
             return number
         others = self.index.by_text.get(written) or self.index.by_text.get(
             _NUMBER_PREFIX.sub("", written), []
