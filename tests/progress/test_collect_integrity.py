@@ -217,3 +217,18 @@ def test_the_unit_comes_from_the_fill_block_when_title_and_name_say_nothing(
 def test_today_is_the_default_day_of_collection(blank: Path, tmp_path: Path) -> None:
     path = Edit(blank).fill({1: "已完成"}).save(tmp_path / "市司法局.docx")
     assert read(path, today=TODAY).entries[0].collected == TODAY
+
+
+def test_one_answer_merged_over_two_rows_is_read_for_both(blank: Path, tmp_path: Path) -> None:
+    edit = Edit(blank)
+    top = edit.row(3).cells[edit.status_col]
+    top.merge(edit.row(4).cells[edit.status_col]).text = "已完成 2022年6月30日 两项合并报送"
+    sheet = read(edit.save(tmp_path / "市司法局.docx"))
+    assert [(e.indicator, e.evidence) for e in sheet.entries] == [
+        (3, "两项合并报送"),
+        (4, "两项合并报送"),
+    ]
+    (merged,) = messages(sheet, "ZW624")
+    assert (
+        "序号 4: its 完成情况 is one cell merged down from the row above (row 4, 序号 3)" in merged
+    )

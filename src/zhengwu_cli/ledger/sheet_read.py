@@ -421,7 +421,7 @@ class _Rows:
     def read(self) -> None:
         line = 0
         columns: Columns | None = None
-        above: dict[int, tuple[Cell, int]] = {}  # vertical merges: the restart cell per column
+        above: dict[int, tuple[Cell, str]] = {}  # vertical merges: the restart cell per column
         for table in self.parts:
             for row in table.rows:
                 line += 1
@@ -439,17 +439,19 @@ class _Rows:
         return columns.headings.get(column) or f"column {column + 1}"
 
     def _row(
-        self, row: Row, line: int, columns: Columns, above: dict[int, tuple[Cell, int]]
+        self, row: Row, line: int, columns: Columns, above: dict[int, tuple[Cell, str]]
     ) -> None:
         r = self.r
         for note in row.notes:
             r.warn(line, 0, "ZW622", f"row {line}: {note}")
         cells = {c.column: c for c in row.cells}
         status_cell = cells.get(columns.status)
-        merged_from: int | None = None
+        number_cell = cells.get(columns.number)
+        raw_number = number_cell.text if number_cell else ""
+        merged_from: str | None = None
         if status_cell is not None:
             if status_cell.merge == "restart":
-                above[columns.status] = (status_cell, line)
+                above[columns.status] = (status_cell, f"row {line}, 序号 {_quote(raw_number, 12)}")
             elif status_cell.merge == "continue" and columns.status in above:
                 restart, merged_from = above[columns.status]
                 status_cell = restart
@@ -458,8 +460,6 @@ class _Rows:
         blank = not any(c.text.strip() for c in row.cells if c.merge != "continue")
         if blank and merged_from is None:
             return  # a blank row
-        number_cell = cells.get(columns.number)
-        raw_number = number_cell.text if number_cell else ""
         number_text = squash(unicodedata.normalize("NFKC", raw_number)).strip("、.．()（）")
         status_text = status_cell.text if status_cell else ""
         for cell in row.cells:
@@ -550,7 +550,7 @@ class _Rows:
         return number
 
     def _collect(
-        self, number: int, text: str, line: int, columns: Columns, merged_from: int | None
+        self, number: int, text: str, line: int, columns: Columns, merged_from: str | None
     ) -> None:
         r, sheet = self.r, self.sheet
         reading = read_cell(text, r.year, r.today)
@@ -592,8 +592,8 @@ class _Rows:
             r.warn(
                 *where,
                 "ZW624",
-                f"序号 {number}: its 完成情况 is the cell merged down from row {merged_from}; "
-                "read for this row too",
+                f"序号 {number}: its 完成情况 is one cell merged down from the row above "
+                f"({merged_from}); read for this row too",
             )
         if number not in self.expected_set:
             self.count["norole"] += 1
