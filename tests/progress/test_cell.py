@@ -129,10 +129,16 @@ def test_a_planned_date_is_kept_as_written() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "doubt"),
-    [("已完成初稿，尚未印发", "尚未"), ("该项工作已完成，见专栏", "已完成")],
+    ("text", "status", "doubt"),
+    [
+        ("已完成初稿，尚未印发", Status.in_progress, "尚未"),
+        ("6月30日已完成一期，二期正在建设", Status.in_progress, "正在"),
+        ("该项工作已完成，见专栏", Status.done, "已完成"),
+    ],
 )
-def test_a_reading_in_doubt_says_so(text: str, doubt: str) -> None:
+def test_a_reading_in_doubt_says_so(text: str, status: Status, doubt: str) -> None:
     reading = read_cell(text, 2022, TODAY)
-    assert reading is not None and reading.status is Status.done
+    assert reading is not None and reading.status is status
     assert reading.unsure is not None and doubt in reading.unsure
+    if status is Status.in_progress:  # never overstated: the whole text is the note
+        assert (reading.rest, reading.date) == (text, None)

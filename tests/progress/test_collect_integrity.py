@@ -120,6 +120,7 @@ def test_every_entry_keeps_the_text_as_written_and_the_day_it_was_collected(
         date(2022, 6, 30),
     )
     assert first.collected == second.collected == date.today()
+    assert "&id" not in ledger.read_text(encoding="utf-8")  # no YAML anchors for a person to meet
     assert read(sheet, today=date(2022, 7, 1)).entries[0].collected == date(2022, 7, 1)
 
 

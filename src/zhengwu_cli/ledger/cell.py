@@ -13,7 +13,8 @@ and each of these is read as a person would:
 
 What is not understood is read as 推进中 with the text as a note, and the reading says so
 (`guessed`); where a status is read but the text says otherwise too ("已完成 … 尚未 …") the
-reading carries a doubt (`unsure`). Nothing of the text is dropped: the caller keeps it whole.
+reading carries a doubt (`unsure`); an 已完成 whose text says 尚未/剩余/正在… ("已完成初稿，尚未
+印发") is read as 推进中, with that doubt, so progress is never overstated. Nothing of the text is dropped: the caller keeps it whole.
 """
 
 from __future__ import annotations
@@ -164,12 +165,23 @@ def _leading_word(body: str, year: int | None, today: date | None) -> Reading | 
                     rest = _strip(re.sub(r"^(?:已经|已)?(?:完成|办结)", "", rest, count=1))
     if planned is None:
         planned = _planned(rest)
-    unsure = None
     if status is DONE:
         doubt = _UNFINISHED.search(rest)
         if doubt:
-            unsure = f"read as 已完成, but the text also says “{doubt.group(0)}”"
-    return Reading(status, when, rest.strip() or None, False, bad, planned, unsure)
+            return _unfinished(body, doubt.group(0))
+    return Reading(status, when, rest.strip() or None, False, bad, planned)
+
+
+def _unfinished(body: str, word: str) -> Reading:
+    """已完成 said of a part ("已完成初稿，尚未印发"): 推进中, the whole text as the note."""
+    return Reading(
+        DOING,
+        None,
+        body,
+        guessed=False,
+        planned=_planned(body),
+        unsure=f"read as 推进中, not 已完成: the text also says “{word}”",
+    )
 
 
 def _share(body: str) -> Reading | None:
@@ -218,11 +230,10 @@ def _leading_date(body: str, year: int | None, today: date | None) -> Reading | 
     if not (already or done.group(1)) and today is not None and when > today:
         # "9月完成" written in July: a plan
         return Reading(DOING, None, body, guessed=False, planned=found.text)
-    unsure = None
     doubt = _UNFINISHED.search(rest)
     if doubt:
-        unsure = f"read as 已完成, but the text also says “{doubt.group(0)}”"
-    return Reading(DONE, when, rest or None, False, None, _planned(rest), unsure)
+        return _unfinished(body, doubt.group(0))
+    return Reading(DONE, when, rest or None, False, None, _planned(rest))
 
 
 def _inner_word(body: str, year: int | None, today: date | None) -> Reading | None:

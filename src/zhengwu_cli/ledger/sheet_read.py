@@ -307,8 +307,8 @@ class _Reader:
                 others.append(block)
             elif _text_of(block):
                 self.warn(
-                    0,
-                    0,
+                    1,
+                    1,
                     "ZW622",
                     f"a table after the task table, with {block.columns} columns (the task "
                     f"table has {first.columns}), was not read: “{_quote(_text_of(block), 200)}”",
@@ -340,8 +340,8 @@ class _Reader:
             )
         if self.given and in_title and in_title != self.given:
             self.warn(
-                0,
-                0,
+                1,
+                1,
                 "ZW620",
                 f"--unit {self.given}, but the sheet's title names {in_title}; collected as "
                 f"{self.given}",
@@ -349,16 +349,16 @@ class _Reader:
             )
         if in_block and in_block != unit:
             self.warn(
-                0,
-                0,
+                1,
+                1,
                 "ZW620",
                 f"the 填报单位 is {in_block}, but the sheet is {unit}'s; collected as {unit}",
                 "check with the unit which sheet this is",
             )
         elif "填报单位" in filled and in_block is None:
             self.warn(
-                0,
-                0,
+                1,
+                1,
                 "ZW620",
                 f"the 填报单位 “{_quote(filled['填报单位'], 100)}” is not a known unit; the sheet "
                 f"is collected as {unit}'s",
@@ -380,8 +380,8 @@ class _Reader:
                 sheet.reported_on = min(day, self.today)
             else:
                 self.warn(
-                    0,
-                    0,
+                    1,
+                    1,
                     "ZW613",
                     f"the 填报日期 “{_quote(written, 100)}” is not a date; entries without a date "
                     "of their own stay undated (the day of collection counts)",
@@ -443,7 +443,7 @@ class _Rows:
     ) -> None:
         r = self.r
         for note in row.notes:
-            r.warn(line, 0, "ZW622", f"row {line}: {note}")
+            r.warn(line, 1, "ZW622", f"row {line}: {note}")
         cells = {c.column: c for c in row.cells}
         status_cell = cells.get(columns.status)
         number_cell = cells.get(columns.number)
@@ -634,11 +634,11 @@ class _Rows:
                 indicator=number,
                 unit=sheet.unit,
                 status=reading.status,
-                date=reading.date or sheet.reported_on,
+                date=_own(reading.date or sheet.reported_on),
                 evidence=reading.rest if done else None,
                 notes=None if done else reading.rest,
                 text=text,
-                collected=r.today,
+                collected=_own(r.today),
                 reported_by=sheet.reported_by or sheet.unit,
                 source=r.source,
             )
@@ -652,8 +652,8 @@ class _Rows:
             if missing > 0:
                 self.count["deleted"] = missing
                 self.r.warn(
-                    0,
-                    0,
+                    1,
+                    1,
                     "ZW615",
                     f"the sheet says 共{self.counted}项 but holds {present} rows: {missing} "
                     "deleted (a filtered sheet: which ones cannot be told)",
@@ -666,8 +666,8 @@ class _Rows:
             listed = "、".join(str(n) for n in missing_rows[:50])
             more = f" and {len(missing_rows) - 50} more" if len(missing_rows) > 50 else ""
             self.r.warn(
-                0,
-                0,
+                1,
+                1,
                 "ZW615",
                 f"{len(missing_rows)} of {self.sheet.unit}'s rows are not in the sheet (deleted): "
                 f"序号 {listed}{more}; nothing was collected for them",
@@ -695,6 +695,12 @@ class _Rows:
             parts.append(f"无职责 {c['norole']}")
         self.sheet.summary = "，".join(parts)
         self.sheet.warnings.extend(self.r.warnings)
+
+
+def _own(day: date | None) -> date | None:
+    """A date object of the entry's own: PyYAML writes one object shared by several entries as
+    an anchor and aliases (&id001 … *id001), which a person editing the ledger should not meet."""
+    return None if day is None else date.fromordinal(day.toordinal())
 
 
 def read_body(
