@@ -14,7 +14,8 @@ and each of these is read as a person would:
 What is not understood is read as 推进中 with the text as a note, and the reading says so
 (`guessed`); where a status is read but the text says otherwise too ("已完成 … 尚未 …") the
 reading carries a doubt (`unsure`); an 已完成 whose text says 尚未/剩余/正在… ("已完成初稿，尚未
-印发") is read as 推进中, with that doubt, so progress is never overstated. Nothing of the text is dropped: the caller keeps it whole.
+印发") is read as 推进中, with that doubt, so progress is never overstated. Nothing of the
+text is dropped: the caller keeps it whole.
 """
 
 from __future__ import annotations
