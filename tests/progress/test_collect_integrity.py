@@ -233,3 +233,22 @@ def test_one_answer_merged_over_two_rows_is_read_for_both(blank: Path, tmp_path:
     assert (
         "序号 4: its 完成情况 is one cell merged down from the row above (row 4, 序号 3)" in merged
     )
+
+
+@pytest.mark.parametrize("qualified_title", [False, True])
+def test_a_filtered_sheet_counts_deletions_against_its_own_count(
+    tmp_path: Path, qualified_title: bool
+) -> None:
+    result = run("render", "--unit", "梨树县", "--month", "6", "-o", tmp_path / "梨树县.docx")
+    assert result.exit_code == 0, result.output
+    edit = Edit(tmp_path / "梨树县.docx")
+    numbers = [int(r.cells[edit.number_col].text) for r in edit.table.rows[1:]]
+    assert len(numbers) >= 2 and len(numbers) < len(loaded_rows("梨树县"))
+    if qualified_title:
+        edit.title("四平市2022年政务公开工作任务清单（梨树县）（6月到期事项）")
+    sheet = read(edit.delete(numbers[-1]).save(tmp_path / "回执" / "梨树县.docx"))
+    (deleted,) = messages(sheet, "ZW615")
+    assert f"the sheet says 共{len(numbers)}项 but holds {len(numbers) - 1} rows: 1 deleted" in (
+        deleted
+    )
+    assert "删除 1" in sheet.summary

@@ -412,6 +412,8 @@ class _Rows:
         self.index = reader.index
         self.expected = reader.index.unit_rows(sheet.unit)
         self.expected_set = set(self.expected)
+        if counted is not None and counted < len(self.expected):
+            self.filtered = True  # made with a filter (--month …): fewer rows than the unit has
         self.seen: dict[int, _Seen] = {}
         self.count = dict.fromkeys(
             ("filled", "empty", "added", "unknown", "duplicate", "renumbered", "edited", "norole"),
