@@ -123,3 +123,33 @@ def test_modified_is_the_sheets_own_saved_time_else_the_files(
     when = datetime(2022, 7, 1, 9, 0, tzinfo=timezone.utc)
     os.utime(bare, (when.timestamp(), when.timestamp()))
     assert read(bare).modified == when
+
+
+def _strict(source: Path, target: Path) -> Path:
+    """The sheet as Word's “Strict Open XML” save writes its text: another namespace."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        return data.replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        )
+
+    return rezip(source, target, change)
+
+
+@needs_office
+def test_a_strict_open_xml_sheet_is_converted(justice: Path, tmp_path: Path) -> None:
+    sheet = read(_strict(justice, tmp_path / "市司法局.docx"))
+    assert [(e.indicator, e.evidence) for e in sheet.entries] == [(1, "目录")]
+
+
+def test_a_strict_open_xml_sheet_without_libreoffice_says_what_to_do(
+    justice: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _strict(justice, tmp_path / "市司法局.docx")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = run("collect", "--ledger", tmp_path / "2022.yaml", path)
+    assert result.exit_code == 2
+    assert "saved as “Strict Open XML”; save it in Word as an ordinary" in result.stderr

@@ -12,9 +12,9 @@ Where the pieces are:
 - cell.py: one 完成情况 cell (status, date, the rest; everyday phrasing), after docs/ledger.md;
 - ../dates.py: dates as people write them.
 
-.doc, .wps, .odt and .rtf sheets (and a .doc saved under a .docx name) are converted through
-LibreOffice into a temporary folder first. Every entry keeps the cell's text as written
-(`text`) and the day it was collected (`collected`).
+.doc, .wps, .odt and .rtf sheets (and a .doc saved under a .docx name, or a .docx saved as
+“Strict Open XML”) are converted through LibreOffice into a temporary folder first. Every
+entry keeps the cell's text as written (`text`) and the day it was collected (`collected`).
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from ..convert import CONVERTIBLE, ConvertError, needs_conversion, to_docx
+from ..convert import CONVERTIBLE, ConvertError, needs_conversion, soffice, to_docx
 from ..model import Checklist
 from ..units import Registry
 from .cell import STATUS_WORDS, Reading, read_cell
-from .package import SheetError, read_package
+from .package import SheetError, StrictSheet, read_package
 from .sheet_read import NUMBER_HEADING, STATUS_HEADING, Sheet, read_body, shown_name
 
 __all__ = [
@@ -124,12 +124,18 @@ def read_sheet(
     elif head.startswith(_RTF):
         convert_as = ".rtf"
     if convert_as is None:
-        package = read_package(path)
-        return read_body(package, path, checklist, registry, unit, today, _mtime(path))
+        try:
+            package = read_package(path)
+        except StrictSheet:
+            if soffice() is None:
+                raise
+            convert_as = ".docx"  # Strict Open XML: LibreOffice writes it back as transitional
+        else:
+            return read_body(package, path, checklist, registry, unit, today, _mtime(path))
     with tempfile.TemporaryDirectory(prefix="zhengwu-collect-") as folder:
         work = Path(folder)
         source = path
-        if path.suffix.lower() != convert_as or not _plain(path.name):
+        if path.suffix.lower() != convert_as or convert_as == ".docx" or not _plain(path.name):
             # LibreOffice names its output after the input: give it a plain name it can use
             source = work / f"sheet{convert_as}"
             shutil.copyfile(path, source)

@@ -49,6 +49,13 @@ class SheetError(Exception):
     unit); the message says why and what to do."""
 
 
+class StrictSheet(SheetError):
+    """A .docx saved as “Strict Open XML” (another namespace); LibreOffice converts it."""
+
+
+_STRICT = b"purl.oclc.org/ooxml/wordprocessingml/main"
+
+
 @dataclass
 class Cell:
     column: int  # the first grid column it covers
@@ -225,6 +232,12 @@ def read_package(path: Path) -> Package:
             if core is not None:
                 modified = _w3cdtf(core.findtext(_DCTERMS + "modified"))
                 title = core.findtext("{http://purl.org/dc/elements/1.1/}title")
+            with archive.open(main) as raw:
+                if _STRICT in raw.read(4096):
+                    raise StrictSheet(
+                        "the sheet is saved as “Strict Open XML”; save it in Word as an ordinary "
+                        "Word document (.docx), or install LibreOffice so zhengwu converts it"
+                    )
             with archive.open(main) as raw:
                 body = _body(_Stream(raw, MAX_PART, main))
     except SheetError:
