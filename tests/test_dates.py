@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhengwu_cli import dates
 from zhengwu_cli.ledger.model import Entry
+from zhengwu_cli.numerals import int_to_chinese
 
 
 @pytest.mark.parametrize(
@@ -75,3 +78,20 @@ def test_parse_reads_a_whole_text_that_is_one_day() -> None:
 def test_a_ledger_date_may_be_written_as_people_write_it(written: str) -> None:
     entry = Entry(indicator=1, status="已完成", date=written, collected=written)
     assert entry.date == entry.collected == date(2022, 5, 20)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
+def test_any_day_reads_back_in_every_form(day: date) -> None:
+    y, m, d = day.year, day.month, day.day
+    year_cn = "".join("〇一二三四五六七八九"[int(c)] for c in str(y))
+    forms = [
+        f"{y}年{m}月{d}日",
+        f"{y}-{m:02}-{d:02}",
+        f"{y}/{m}/{d}",
+        f"{y}.{m}.{d}",
+        f"{y}{m:02}{d:02}",
+        f"{year_cn}年{int_to_chinese(m)}月{int_to_chinese(d)}日",
+    ]
+    for form in forms:
+        assert dates.parse(form) == day, form
+    assert dates.parse(f"{m}月{d}日", year=y) == day
