@@ -216,9 +216,9 @@ def _collect(
     outcome: Outcome,
 ) -> None:
     from ..ledger import LedgerError
-    from ..ledger.collect import SheetError, read_sheet
+    from ..ledger.collect import SheetError, read_sheet, sheet_files, shown
     from ..ledger.merge import plan, saved_time, stamped
-    from ..ledger.model import Ledger
+    from ..ledger.model import Entry, Ledger
     from ..ledger.store import check_writable, merge_into
     from ..load import LoadError
 
@@ -240,17 +240,16 @@ def _collect(
     incoming: list[Entry] = []
     read = skipped = 0
     today = date.today()
-    for sheet_path in sheets:
+    for sheet_path in sheet_files(sheets):
         try:
-            sheet = read_sheet(sheet_path, loaded.checklist, loaded.registry, chosen)
+            sheet = read_sheet(sheet_path, loaded.checklist, loaded.registry, chosen, today=today)
         except SheetError as error:
-            click.echo(f"{sheet_path}: skipped: {error}", err=True)
+            click.echo(f"{shown(sheet_path)}: skipped: {error}", err=True)
             skipped += 1
             continue
         read += 1
         print_problems(sheet.warnings)
-        filled = len(sheet.entries)
-        click.echo(f"{sheet_path}: {sheet.unit}, {filled} of {sheet.rows} rows filled in")
+        click.echo(f"{shown(sheet_path)}: {sheet.unit}: {sheet.summary}")
         incoming += stamped(sheet.entries, saved_time(sheet.modified, sheet_path), today)
     if not read:
         raise FileFailure("no sheet could be read; nothing was collected")

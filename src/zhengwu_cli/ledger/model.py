@@ -8,12 +8,12 @@ nothing is ever lost by adding an entry, and `zhengwu collect` only ever appends
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..dates import DateError, parse
 from ..model import Waiver
 
 
@@ -31,8 +31,6 @@ class Status(str, Enum):
 
 
 STATUS_ORDER = [Status.done, Status.in_progress, Status.not_started, Status.not_applicable]
-
-_DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 
 
 class Entry(Strict):
@@ -78,10 +76,11 @@ class Entry(Strict):
     @field_validator("date", "event_date", "collected", mode="before")
     @classmethod
     def _chinese_date(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            match = _DATE_CN.match(value)
-            if match:
-                return dt.date(*(int(g) for g in match.groups()))
+        if isinstance(value, str):  # 2022年6月30日, 2022.6.30, 二〇二二年六月三十日 … (dates.py)
+            try:
+                return parse(value)
+            except DateError:
+                pass  # pydantic says what is wrong with it
         return value
 
     @field_validator("unit", "evidence", "notes", "reported_by", "source")
