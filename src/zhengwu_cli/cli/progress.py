@@ -218,7 +218,7 @@ def _collect(
     from ..ledger import LedgerError
     from ..ledger.collect import SheetError, read_sheet, sheet_files, shown
     from ..ledger.merge import plan, saved_time, stamped
-    from ..ledger.model import Entry, Ledger
+    from ..ledger.model import Ledger
     from ..ledger.store import check_writable, merge_into
     from ..load import LoadError
 
