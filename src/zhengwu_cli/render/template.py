@@ -5,9 +5,12 @@ a new `word/document.xml`, so nothing the staff set in Word or WPS is lost and r
 costs one zip write each. The renderer needs the styles in STYLES (by the name shown in Word);
 a template without one of them is a RenderError naming every missing style.
 
-The text templates (`sheet.yaml`) are jinja2 strings with StrictUndefined; each key may use only
-the placeholders listed in PLACEHOLDERS, checked when the file is loaded, so a misspelt
-placeholder is an error at its line and column before any file is written.
+The text templates (`sheet.yaml`) are jinja2 strings rendered in jinja2's
+ImmutableSandboxedEnvironment with StrictUndefined and no globals: a template from a pull request
+or an e-mail can show values, never reach `__class__`/`__globals__` or run a command. Each key may
+use only the placeholders listed in PLACEHOLDERS, checked when the file is loaded, so a misspelt
+placeholder (or a hidden attribute) is an error at its line and column before any file is
+written.
 """
 
 from __future__ import annotations
@@ -223,6 +226,37 @@ class TextTemplates:
             ) from None
 
 
+def sandbox() -> Any:
+    """The environment every text template renders in: jinja2's immutable sandbox (no attribute
+    starting with `_`, no method that changes a value), strict about unknown names, and without
+    jinja2's globals (range, cycler, joiner, namespace, lipsum, dict), so a template sees only
+    the placeholders the renderer passes."""
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.globals.clear()
+    return env
+
+
+def _reaching(parsed: Any) -> str | None:
+    """The first hidden attribute or item a template reaches for (`x.__class__`, `x['_y']`,
+    `x|attr(...)`), or None. The sandbox refuses these when rendering too; refusing them when
+    loading names the file and line before any sheet is made."""
+    from jinja2 import nodes
+
+    for node in parsed.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            return f"the attribute `.{node.attr}`"
+        if isinstance(node, nodes.Getitem):
+            arg = node.arg
+            if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
+                return f"the item `[{arg.value!r}]`"
+        if isinstance(node, nodes.Filter) and node.name == "attr":
+            return "the filter `attr`"
+    return None
+
+
 def _fail(path: Path, at: tuple[int, int], message: str) -> RenderError:
     return RenderError(f"{path}:{at[0]}:{at[1]}: {message}")
 
@@ -264,7 +298,7 @@ def load_texts(path: Path) -> TextTemplates:
             f"missing the keys {', '.join(missing)}; copy them from the "
             "bundled templates/sheet.yaml",
         )
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env = sandbox()
     for key, allowed in PLACEHOLDERS.items():
         if key not in data:
             continue
@@ -276,6 +310,15 @@ def load_texts(path: Path) -> TextTemplates:
             parsed = env.parse(source)
         except jinja2.TemplateSyntaxError as error:
             raise _fail(path, at, f"`{key}` is not a valid template: {error.message}") from None
+        reach = _reaching(parsed)
+        if reach:
+            raise _fail(
+                path,
+                at,
+                f"`{key}` reaches into {reach}, which a text template may not: it may only "
+                "show the placeholders (e.g. {{ unit }}) and use if/for and filters; "
+                "nothing was run and nothing written",
+            )
         used = meta.find_undeclared_variables(parsed)
         unknown = sorted(used - allowed)
         if unknown:
