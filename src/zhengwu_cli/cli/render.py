@@ -154,7 +154,8 @@ def _folder(args: RenderArgs, year: int, single: bool) -> tuple[Path, str | None
     if args.output.suffix.lower() == ".docx":
         if not single:
             raise UsageFailure(f"-o {args.output}: several sheets need a folder, not a .docx file")
-        if args.output.is_dir():
+        # a name over 255 bytes is no folder (and is_dir would raise); `inside` refuses it
+        if len(args.output.name.encode("utf-8", "surrogatepass")) <= 255 and args.output.is_dir():
             raise UsageFailure(f"-o {args.output} is a folder; give a file name or drop .docx")
         return args.output.parent, args.output.name
     if args.output.exists() and not args.output.is_dir():
