@@ -79,7 +79,9 @@ def defects(name: str) -> list[Defect]:
         if _CONTROL.fullmatch(char):
             what = "an ESC, which starts a terminal escape sequence" if char == "\x1b" else None
             found.append(
-                Defect("control", f"a control character {_char(char)}" + (f" ({what})" * bool(what)))
+                Defect(
+                    "control", f"a control character {_char(char)}" + (f" ({what})" * bool(what))
+                )
             )
         elif char in BIDI:
             found.append(

@@ -2,6 +2,10 @@
 
 Imported only for the table output (`zhengwu list` / `zhengwu units` on a terminal, or with
 `--format table`); everything else prints plain text and never loads rich.
+
+Every text from the data goes through `_text` (names.printable): an ESC or C1 control in a
+unit name or a cell is shown as an escape (\\e, \\x9b), never sent to the terminal, where it
+could retitle the window, clear the screen or hide a line (rich keeps ESC as it is).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .export import Record, roles_summary, texts, units_summary
+from .names import printable
 
 ROLES = ["牵头", "推动", "配合", "落实", "共同"]
 
@@ -24,8 +29,13 @@ def console(file: IO[str] | None = None, width: int | None = None) -> Console:
     return Console(file=file, width=width, markup=False, emoji=False, highlight=False)
 
 
+def _text(value: str, style: str = "") -> Text:
+    """A rich Text of a value from the data, with control and bidi characters made visible."""
+    return Text(printable(value), style=style)
+
+
 def _deadline(rec: Record) -> Text:
-    text = Text(rec["deadline"]["text"] or "—")
+    text = _text(rec["deadline"]["text"] or "—")
     if rec["deadline"]["date"] and not rec["deadline"]["continuous"]:
         text.append("\n" + rec["deadline"]["date"], style="dim")
     return text
@@ -55,13 +65,13 @@ def print_rows(recs: Sequence[Record], out: Console, queried: Sequence[str] = ()
         task = rec["task"]["heading"]
         cells: list[Any] = [str(rec["indicator"])]
         if show_task:
-            cells.append(Text(task if task != last_task else "", style="cyan"))
-        cells.append(Text(rec["text"]))
+            cells.append(_text(task if task != last_task else "", style="cyan"))
+        cells.append(_text(rec["text"]))
         who = roles_summary(rec["roles"], many) if queried else units_summary(rec["units"])
-        cells.append(Text(who, style="green" if queried else ""))
+        cells.append(_text(who, style="green" if queried else ""))
         cells.append(_deadline(rec))
         if show_outcome:
-            cells.append(Text(rec["outcome"] or "—"))
+            cells.append(_text(rec["outcome"] or "—"))
         table.add_row(*cells, end_section=False)
         last_task = task
     out.print(table)
@@ -91,14 +101,14 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
     for role in ROLES:
         table.add_column(overflow="fold", header=role, justify="right", no_wrap=True)
     for unit in units:
-        name = Text(unit["unit"], style="dim" if unit["ended"] else "")
+        name = _text(unit["unit"], style="dim" if unit["ended"] else "")
         if unit["ended"]:
             name.append("（已撤销）")
         table.add_row(
             name,
             texts()["kind_labels"].get(unit["kind"], unit["kind"]),
-            "、".join(unit["aliases"]),
-            "、".join(unit["groups"]),
+            _text("、".join(unit["aliases"])),
+            _text("、".join(unit["groups"])),
             *(_count(unit["counts"][role]) for role in ROLES),
         )
     out.print(table)
@@ -110,8 +120,8 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
     for group in groups:
         members = "、".join(group["members"]) or (group["note"] or "成员未知")
         groups_table.add_row(
-            group["group"],
-            members,
+            _text(group["group"]),
+            _text(members),
             *(_count(group["counts"][role]) for role in ROLES),
         )
     out.print(groups_table)

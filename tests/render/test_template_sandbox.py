@@ -64,7 +64,8 @@ def test_sandbox_refuses_hidden_attributes_of_values_at_render_time(tmp_path: Pa
     """A value's method cannot be used to reach its class either (format strings included)."""
     text = (templates_dir() / "sheet.yaml").read_text(encoding="utf-8")
     text = text.replace(
-        'unit_file: "{{ unit }}.docx"', "unit_file: \"{{ unit }}{{ '{0.__class__}'.format(unit) }}\""
+        'unit_file: "{{ unit }}.docx"',
+        "unit_file: \"{{ unit }}{{ '{0.__class__}'.format(unit) }}\"",
     )
     (tmp_path / "t.yaml").write_text(text, encoding="utf-8")
     texts = load_texts(tmp_path / "t.yaml")

@@ -66,6 +66,8 @@ _MODULES: list[ModuleType] = [
         "zw303_ended_unit",
         "zw304_group_without_members",
         "zw305_unplaced_unit",
+        "zw306_hidden_character",
+        "zw307_unusable_file_name",
         "zw401_deadline_unparseable",
         "zw402_deadline_outside_window",
         "zw501_word_artifact",
