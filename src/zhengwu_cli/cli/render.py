@@ -133,6 +133,8 @@ def _renderer(args: RenderArgs, loaded: Loaded, generated: date) -> Renderer:
     word_path = args.template or bundled / "sheet.docx"
     word = load_word(word_path)
     texts = load_texts(text_templates_for(word_path, bundled / "sheet.yaml"))
+    if args.template is not None and word.dropped:  # what no sheet takes from a template
+        click.echo(f"{word_path}: not taken into the sheets: {word.dropped}", err=True)
     return Renderer(loaded.checklist, loaded.registry, word, texts, generated)
 
 
