@@ -135,7 +135,8 @@ def _fields(parts: Parts) -> str:
         '<w:r xmlns:w="{W}"><w:fldChar w:fldCharType="separate"/></w:r>'
         '<w:r xmlns:w="{W}"><w:t>dde result</w:t></w:r>'
         '<w:r xmlns:w="{W}"><w:fldChar w:fldCharType="end"/></w:r>'
-        '<w:fldSimple xmlns:w="{W}" w:instr=" INCLUDEPICTURE &quot;\\\\\\\\attacker\\\\share\\\\x.png&quot; \\d ">'
+        '<w:fldSimple xmlns:w="{W}" '
+        'w:instr=" INCLUDEPICTURE &quot;\\\\\\\\attacker\\\\share\\\\x.png&quot; \\d ">'
         "<w:r><w:t>picture</w:t></w:r></w:fldSimple>"
     ).replace("{W}", W)
     for element in etree.fromstring(f'<x xmlns:w="{W}">{runs}</x>'):
@@ -151,8 +152,8 @@ def _external_links(parts: Parts) -> str:
     _add_rel(parts, rels, "rIdLink", RT + "hyperlink", "http://attacker.example/", True)
     footer = _xml(parts["word/footer2.xml"])
     pict = etree.fromstring(
-        f'<w:r xmlns:w="{W}" xmlns:r="{R}"><w:pict><v:imagedata xmlns:v="urn:schemas-microsoft-com:vml" '
-        'r:id="rIdX"/></w:pict></w:r>'
+        f'<w:r xmlns:w="{W}" xmlns:r="{R}"><w:pict>'
+        '<v:imagedata xmlns:v="urn:schemas-microsoft-com:vml" r:id="rIdX"/></w:pict></w:r>'
     )
     footer.find("w:p", NS).append(pict)
     parts["word/footer2.xml"] = _bytes(footer)
@@ -224,7 +225,7 @@ def test_a_hostile_template_gives_its_sheets_nothing_foreign(tmp_path: Path, cas
         b"External",
         b"aFChunk",
         b"altChunk",
-        "zhangsan".encode(),
+        b"zhangsan",
         "李四".encode(),
         "某某科技".encode(),
         "勿外传".encode(),
