@@ -166,6 +166,7 @@ def _folder(args: RenderArgs, year: int, single: bool) -> tuple[Path, str | None
 
 
 def execute(args: RenderArgs) -> int:
+    from ..names import printable
     from ..query import rows, select, units_with_rows
     from ..render import RenderError
     from ..render.files import existing, inside, refuse_existing, write_atomic
@@ -230,7 +231,7 @@ def execute(args: RenderArgs) -> int:
         return 130
     _report_cleaned(cleaned, loaded)
     for unit in skipped:
-        click.echo(f"skipped {unit}: no indicator under these filters", err=True)
+        click.echo(f"skipped {printable(unit)}: no indicator under these filters", err=True)
     if len(written) == 1:
         click.echo(f"wrote {written[0]}")
     else:
