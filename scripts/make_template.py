@@ -188,7 +188,9 @@ def main() -> int:
     package.parts["docProps/core.xml"] = core_properties("政务公开工作任务单模板", "", now())
     with zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in package.parts.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2022, 1, 1, 0, 0, 0)), data)
+            info = zipfile.ZipInfo(name, date_time=(2022, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
     print(f"wrote {OUT.relative_to(ROOT)}; left out: {package.note() or 'nothing'}")
     return 0
 
