@@ -6,12 +6,22 @@ A4 page set-up after GB/T 9704-2012 and the footer with the page number "— 1 �
 even pages left, inset one character). Its body is empty; the renderer fills it.
 
 Fonts are set on `w:eastAsia` as well as `w:ascii`/`w:hAnsi`, and every `*Theme` font attribute is
-removed, so Word, WPS and LibreOffice all show the fonts named here.
+removed, so Word, WPS and LibreOffice all show the fonts named here. The 表头 and 表格文字居中
+styles are based on 表格文字 and set only what differs (the heading font, the alignment), so
+restyling 表格文字 restyles the whole table.
+
+The file python-docx saves is then passed through the renderer's own template reader
+(`zhengwu_cli.render.package.read_package`), so the template holds exactly what a sheet takes:
+no thumbnail, stylesWithEffects, webSettings or customXml part, no author or description,
+`themeFontLang` zh-CN, and font-table entries with fallbacks (仿宋_GB2312 → 仿宋,
+方正小标宋简体 → 宋体) for a PC without the 公文 fonts.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -29,15 +39,16 @@ HEADING_FONT = "黑体"
 BODY_FONT = "仿宋_GB2312"
 NUMBER_FONT = "宋体"
 
-# (name shown in Word, style id, font, size pt, alignment, bold, space after pt, snap to grid)
+# (name shown in Word, style id, font, size pt, alignment, bold, space after pt, based on);
+# font and size None: taken from the style it is based on
 PARAGRAPH_STYLES = [
-    ("任务单标题", "ZwTitle", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, False, 6),
-    ("任务单说明", "ZwNote", BODY_FONT, 14, WD_ALIGN_PARAGRAPH.CENTER, False, 8),
-    ("附件标识", "ZwAttachment", HEADING_FONT, 16, WD_ALIGN_PARAGRAPH.LEFT, False, 6),
-    ("表头", "ZwTableHeading", HEADING_FONT, 10.5, WD_ALIGN_PARAGRAPH.CENTER, False, 0),
-    ("表格文字", "ZwTableText", BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, False, 0),
-    ("表格文字居中", "ZwTableCenter", BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.CENTER, False, 0),
-    ("页码", "ZwPageNumber", NUMBER_FONT, 14, WD_ALIGN_PARAGRAPH.RIGHT, False, 0),
+    ("任务单标题", "ZwTitle", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, False, 6, None),
+    ("任务单说明", "ZwNote", BODY_FONT, 14, WD_ALIGN_PARAGRAPH.CENTER, False, 8, None),
+    ("附件标识", "ZwAttachment", HEADING_FONT, 16, WD_ALIGN_PARAGRAPH.LEFT, False, 6, None),
+    ("表格文字", "ZwTableText", BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, False, 0, None),
+    ("表头", "ZwTableHeading", HEADING_FONT, None, WD_ALIGN_PARAGRAPH.CENTER, False, 0, "表格文字"),
+    ("表格文字居中", "ZwTableCenter", None, None, WD_ALIGN_PARAGRAPH.CENTER, False, 0, "表格文字"),
+    ("页码", "ZwPageNumber", NUMBER_FONT, 14, WD_ALIGN_PARAGRAPH.RIGHT, False, 0, None),
 ]
 TABLE_STYLE = ("任务单表格", "ZwTable")
 
@@ -100,14 +111,16 @@ def build() -> object:
             if key.endswith("Theme") or key.endswith("theme"):
                 del rfonts.attrib[key]
 
-    for name, style_id, font, size, align, bold, after in PARAGRAPH_STYLES:
+    for name, style_id, font, size, align, bold, after, based in PARAGRAPH_STYLES:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.style_id = style_id
-        style.base_style = normal
+        style.base_style = styles[based] if based else normal
         style.quick_style = True
-        style.font.size = Pt(size)
+        if size is not None:
+            style.font.size = Pt(size)
         style.font.bold = bold
-        set_fonts(style.element.get_or_add_rPr(), font)
+        if font is not None:
+            set_fonts(style.element.get_or_add_rPr(), font)
         fmt = style.paragraph_format
         fmt.alignment = align
         fmt.space_before = Pt(0)
@@ -157,17 +170,28 @@ def build() -> object:
     body.insert(0, parse_xml(f"<w:p {nsdecls('w')}/>"))
 
     props = document.core_properties
-    props.author = "zhengwu"
+    props.author = ""
     props.title = "政务公开工作任务单模板"
-    props.comments = "zhengwu render 的模板：可在 Word/WPS 中修改样式与页面设置，样式名称不要改。"
+    props.comments = ""
     return document
 
 
 def main() -> int:
+    from zhengwu_cli.render.package import core_properties, now, read_package
+
     document = build()
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(OUT))  # type: ignore[attr-defined]
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    with tempfile.TemporaryDirectory() as folder:
+        saved = Path(folder) / "sheet.docx"
+        document.save(str(saved))  # type: ignore[attr-defined]
+        package = read_package(saved)
+    package.parts["docProps/core.xml"] = core_properties("政务公开工作任务单模板", "", now())
+    with zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in package.parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2022, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    print(f"wrote {OUT.relative_to(ROOT)}; left out: {package.note() or 'nothing'}")
     return 0
 
 

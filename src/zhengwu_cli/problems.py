@@ -10,8 +10,11 @@ _PICTURES = {i: 0x2400 + i for i in range(0x20)} | {0x7F: 0x2421}  # ␀ … ␟
 
 def visible(text: str) -> str:
     """Control characters as their Unicode pictures (\\x0b → ␋, tab → ␉, line break → ␊), so a
-    message quoting a defect shows it instead of ringing a bell or breaking the line."""
-    return text.translate(_PICTURES)
+    message quoting a defect shows it instead of ringing a bell or breaking the line; the C1
+    controls (U+0080–U+009F) and bidirectional controls as escapes (names.printable)."""
+    from .names import printable
+
+    return printable(text.translate(_PICTURES))
 
 
 class Severity(str, Enum):

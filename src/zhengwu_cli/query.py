@@ -103,9 +103,11 @@ def resolve_unit(name: str, registry: Registry) -> str:
     canonical = registry.canonical(name.strip())
     if canonical:
         return canonical
-    suggestions = registry.suggest(name)
-    hint = f"; did you mean {'、'.join(suggestions)}?" if suggestions else ""
-    raise QueryError(f"unknown unit “{name}”{hint} (`zhengwu units` lists them all)")
+    from .names import did_you_mean, printable
+
+    found = did_you_mean(name, registry.suggest(name), registry.canonical)
+    hint = f"; {found}" if found else ""
+    raise QueryError(f"unknown unit “{printable(name)}”{hint} (`zhengwu units` lists them all)")
 
 
 def roles_of(row: Row, unit: str, registry: Registry, direct: bool = False) -> list[Assignment]:

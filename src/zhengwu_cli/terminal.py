@@ -2,6 +2,10 @@
 
 Imported only for the table output (`zhengwu list` / `zhengwu units` on a terminal, or with
 `--format table`); everything else prints plain text and never loads rich.
+
+Every text from the data goes through `_text` (names.printable): an ESC or C1 control in a
+unit name or a cell is shown as an escape (\\e, \\x9b), never sent to the terminal, where it
+could retitle the window, clear the screen or hide a line (rich keeps ESC as it is).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from .export import (
     units_summary,
 )
 from .model import ROLE_ORDER, Column
+from .names import printable
 
 ROLES = [role.value for role in ROLE_ORDER]
 
@@ -33,8 +38,13 @@ def console(file: IO[str] | None = None, width: int | None = None) -> Console:
     return Console(file=file, width=width, markup=False, emoji=False, highlight=False)
 
 
+def _text(value: str, style: str = "") -> Text:
+    """A rich Text of a value from the data, with control and bidi characters made visible."""
+    return Text(printable(value), style=style)
+
+
 def _deadline(rec: Record) -> Text:
-    text = Text(rec["deadline"]["text"] or "—")
+    text = _text(rec["deadline"]["text"] or "—")
     if rec["deadline"]["date"] and not rec["deadline"]["continuous"]:
         text.append("\n" + rec["deadline"]["date"], style="dim")
     return text
@@ -78,15 +88,15 @@ def print_rows(
         level = level_heading(rec)
         cells: list[Any] = [number_text(rec)]
         if show_level:
-            cells.append(Text(level if level != last_level else "", style="cyan"))
-        cells.append(Text(rec["text"]))
+            cells.append(_text(level if level != last_level else "", style="cyan"))
+        cells.append(_text(rec["text"]))
         if show_units:
             who = roles_summary(rec["roles"], many) if queried else units_summary(rec["units"])
-            cells.append(Text(who, style="green" if queried else ""))
+            cells.append(_text(who, style="green" if queried else ""))
         if show_deadline:
             cells.append(_deadline(rec))
         if show_outcome:
-            cells.append(Text(rec["outcome"] or "—"))
+            cells.append(_text(rec["outcome"] or "—"))
         table.add_row(*cells, end_section=False)
         last_level = level
     out.print(table)
@@ -116,14 +126,14 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
     for role in ROLES:
         table.add_column(overflow="fold", header=role, justify="right", no_wrap=True)
     for unit in units:
-        name = Text(unit["unit"], style="dim" if unit["ended"] else "")
+        name = _text(unit["unit"], style="dim" if unit["ended"] else "")
         if unit["ended"]:
             name.append("（已撤销）")
         table.add_row(
             name,
             kind_name(unit["kind"]),
-            "、".join(unit["aliases"]),
-            "、".join(unit["groups"]),
+            _text("、".join(unit["aliases"])),
+            _text("、".join(unit["groups"])),
             *(_count(unit["counts"][role]) for role in ROLES),
         )
     out.print(table)
@@ -135,8 +145,8 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
     for group in groups:
         members = "、".join(group["members"]) or (group["note"] or "成员未知")
         groups_table.add_row(
-            group["group"],
-            members,
+            _text(group["group"]),
+            _text(members),
             *(_count(group["counts"][role]) for role in ROLES),
         )
     out.print(groups_table)

@@ -1,5 +1,6 @@
-"""The lint cache: a second lint of an unchanged checklist answers from it, without loading the
-checklist models; any change to the checklist, its registry or the settings is seen."""
+"""The lint cache (opt-in: --cache or ZHENGWU_CACHE=1): a second lint of an unchanged checklist
+answers from it, without loading the checklist models; any change to the checklist, its registry
+or the settings is seen; only a folder, entries and a key of this user's own are trusted."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def lint(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, str
         text=True,
         encoding="utf-8",
         errors="surrogateescape",  # a path that is not UTF-8 comes back as it went in
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "ZHENGWU_CACHE": "1", **(env or {})},
         timeout=120,
     )
     assert "Traceback" not in result.stderr, result.stderr
@@ -101,6 +102,15 @@ def test_no_cache_reads_and_writes_nothing(checklist_copy: Path, lint_cache_fold
     assert entries(lint_cache_folder) == []
 
 
+def test_the_cache_is_off_unless_asked_for(checklist_copy: Path, lint_cache_folder: Path) -> None:
+    for _ in range(2):
+        assert lint(checklist_copy, env={"ZHENGWU_CACHE": ""})[2] is True
+    assert entries(lint_cache_folder) == []
+    assert not (lint_cache_folder / "lint").exists()
+    assert lint(checklist_copy, "--cache", env={"ZHENGWU_CACHE": ""})[2] is True
+    assert lint(checklist_copy, "--cache", env={"ZHENGWU_CACHE": ""})[2] is False
+
+
 def test_a_cache_that_cannot_be_written_changes_nothing(
     checklist_copy: Path, tmp_path: Path
 ) -> None:
@@ -119,6 +129,118 @@ def test_a_damaged_entry_is_passed_over(checklist_copy: Path, lint_cache_folder:
     for entry in entries(lint_cache_folder):
         entry.write_text(json.dumps({"sources": [], "problems": []}), encoding="utf-8")
     assert lint(checklist_copy) == reference
+
+
+# -- what the cache trusts -------------------------------------------------------------------
+
+BROKEN = ("text: 6月底前", "text: 13月底前")  # ZW401, an error: the lint must fail
+
+
+def _broken_copy(checklist_copy: Path) -> tuple[int, str]:
+    text = checklist_copy.read_text(encoding="utf-8")
+    checklist_copy.write_text(text.replace(*BROKEN, 1), encoding="utf-8")
+    code, output, _ = lint(checklist_copy, "--no-cache")
+    assert code == 1 and "ZW401" in output
+    return code, output
+
+
+def _clean_entry(checklist_copy: Path) -> dict[str, object]:
+    """What an entry saying "no findings" for the checklist as it is now would hold."""
+    import hashlib
+
+    sources = [checklist_copy.resolve(), checklist_copy.with_name("siping-units.yaml").resolve()]
+    return {
+        "format": cache_module.FORMAT,
+        "sources": [[str(s), hashlib.sha256(s.read_bytes()).hexdigest()] for s in sources],
+        "problems": [],
+        "waived": [],
+    }
+
+
+def test_a_planted_entry_cannot_make_a_broken_file_pass(
+    checklist_copy: Path, lint_cache_folder: Path
+) -> None:
+    """Anyone who can write the cache folder (a shared ZHENGWU_CACHE_DIR, a restored backup)
+    and knows the layout computes the entry's name and writes "no findings" into it."""
+    import hashlib
+
+    reference = _broken_copy(checklist_copy)
+    salt = LintCache(lint_cache_folder, Options())._salt
+    path = checklist_copy
+    name = hashlib.sha256(f"{salt}|{os.path.abspath(path)}|{path}".encode()).hexdigest()
+    (lint_cache_folder / "lint").mkdir(exist_ok=True)
+    payload = json.dumps(_clean_entry(checklist_copy))
+    (lint_cache_folder / "lint" / f"{name}.json").write_text(payload, encoding="utf-8")
+    for entry in entries(lint_cache_folder):  # and with every name the folder has
+        entry.write_text(payload, encoding="utf-8")
+    assert lint(checklist_copy)[:2] == reference
+
+
+def test_an_entry_from_another_cache_folder_is_not_accepted(
+    checklist_copy: Path, tmp_path: Path
+) -> None:
+    """Entries copied from another folder (another machine, a colleague) carry its key."""
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    lint(checklist_copy, env={"ZHENGWU_CACHE_DIR": str(theirs)})
+    lint(checklist_copy, env={"ZHENGWU_CACHE_DIR": str(mine)})
+    assert entries(mine) and entries(theirs) and entries(mine)[0].name != entries(theirs)[0].name
+    reference = _broken_copy(checklist_copy)
+    # their key and entries, rewritten to say "clean" and signed with their key
+    import hashlib
+    import hmac
+
+    key = (theirs / "lint" / "key").read_bytes()
+    payload = json.dumps(_clean_entry(checklist_copy)).encode()
+    signed = hmac.new(key, payload, hashlib.sha256).hexdigest().encode() + b"\n" + payload
+    for entry in entries(theirs):
+        (mine / "lint" / entry.name).write_bytes(signed)
+    assert lint(checklist_copy, env={"ZHENGWU_CACHE_DIR": str(mine)})[:2] == reference
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no owners and modes on this system")
+@pytest.mark.parametrize("how", ["world-writable", "group-writable", "symlink"])
+def test_a_folder_others_can_write_is_not_used(
+    checklist_copy: Path, tmp_path: Path, how: str
+) -> None:
+    folder = tmp_path / "shared"
+    lint(checklist_copy, env={"ZHENGWU_CACHE_DIR": str(folder)})  # a good answer is stored
+    assert entries(folder)
+    if how == "symlink":
+        (tmp_path / "link").symlink_to(folder)
+        folder = tmp_path / "link"
+    else:
+        os.chmod(folder / "lint", 0o777 if how == "world-writable" else 0o770)
+    env = {"ZHENGWU_CACHE_DIR": str(folder)}
+    assert lint(checklist_copy, env=env)[2] is True  # checked afresh, every time
+    assert lint(checklist_copy, env=env)[2] is True
+    reference = _broken_copy(checklist_copy)
+    assert lint(checklist_copy, env=env)[:2] == reference
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no owners and modes on this system")
+def test_an_entry_others_can_write_or_own_is_not_used(
+    checklist_copy: Path, lint_cache_folder: Path
+) -> None:
+    lint(checklist_copy)
+    [entry] = entries(lint_cache_folder)
+    os.chmod(entry, 0o666)
+    assert lint(checklist_copy)[2] is True
+    lint(checklist_copy)  # written again, 0600
+    [entry] = entries(lint_cache_folder)
+    assert entry.stat().st_mode & 0o777 == 0o600
+    if os.getuid() == 0:  # only root can give a file away
+        os.chown(entry, 65534, 65534)
+        assert lint(checklist_copy)[2] is True
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no owners and modes on this system")
+def test_a_key_others_can_read_is_not_used(checklist_copy: Path, lint_cache_folder: Path) -> None:
+    lint(checklist_copy)
+    key = lint_cache_folder / "lint" / "key"
+    assert key.stat().st_mode & 0o777 == 0o600
+    os.chmod(key, 0o644)
+    assert lint(checklist_copy)[2] is True
+    assert lint(checklist_copy)[2] is True
 
 
 def test_a_file_that_does_not_load_is_not_cached(tmp_path: Path, lint_cache_folder: Path) -> None:

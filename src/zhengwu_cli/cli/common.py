@@ -20,13 +20,20 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class UsageFailure(click.ClickException):
+class _Failure(click.ClickException):
+    def format_message(self) -> str:  # a name quoted from the data never sends ESC sequences
+        from ..names import printable
+
+        return printable(self.message)
+
+
+class UsageFailure(_Failure):
     """An error the user can fix; printed as `Error: …`, exit 2."""
 
     exit_code = 2
 
 
-class FileFailure(click.ClickException):
+class FileFailure(_Failure):
     """A file that cannot be read, built or written (a full disk, a broken template); exit 2,
     as for render, whatever the command."""
 
@@ -82,10 +89,12 @@ def checklist_path(given: Path | None) -> Path:
 
 
 def print_problems(problems: list[Problem]) -> None:
+    from ..names import printable
+
     for problem in problems:
-        click.echo(problem.parsable(), err=True)
+        click.echo(printable(problem.parsable()), err=True)
         if problem.hint:
-            click.echo(f"    → {problem.hint}", err=True)
+            click.echo(f"    → {printable(problem.hint)}", err=True)
 
 
 def fail_load(problems: list[Problem]) -> NoReturn:

@@ -33,10 +33,11 @@ def _selectors(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
 @click.option(
-    "--no-cache",
-    is_flag=True,
-    envvar="ZHENGWU_NO_CACHE",
-    help="Check every file afresh, without the cache of earlier results.",
+    "--cache/--no-cache",
+    "use_cache",
+    default=None,
+    help="Answer unchanged files from the cache of earlier results (off unless --cache or "
+    "ZHENGWU_CACHE=1: pre-commit and CI lint changed files, which the cache cannot answer).",
 )
 def lint(
     paths: tuple[Path, ...],
@@ -44,7 +45,7 @@ def lint(
     strict: bool | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    no_cache: bool,
+    use_cache: bool | None,
 ) -> None:
     """检查任务清单的缺漏与文字问题（编号、空格、责任单位、完成时限、标点…）。
 
@@ -55,8 +56,9 @@ def lint(
     Exit codes: 0 nothing at the failing level (errors; warnings too with --strict),
     1 something is, 2 a file cannot be read or the command is misused.
 
-    Results are cached (in $ZHENGWU_CACHE_DIR, else the user cache folder) and reused only
-    while the checklist, its registry, the settings and zhengwu itself are unchanged.
+    With --cache (or ZHENGWU_CACHE=1) results are kept (in $ZHENGWU_CACHE_DIR, else the user
+    cache folder, which must be yours alone) and reused only while the checklist, its registry,
+    the settings and zhengwu itself are unchanged.
 
     \b
     Example:
@@ -64,7 +66,7 @@ def lint(
       zhengwu lint checklists/*.yaml --strict
       zhengwu lint draft.yaml --format parsable --ignore term-variant
     """
-    from ..lint.cache import LintCache, default_folder, lint_cached
+    from ..lint.cache import LintCache, default_folder, enabled, lint_cached
     from ..lint.config import ConfigError, find_pyproject, read_config
     from ..lint.format import REPORTERS
     from ..lint.results import Options, UnknownRule
@@ -81,7 +83,7 @@ def lint(
     if strict is not None:
         options.strict = strict
     targets = list(paths) or [checklist_path(None)]
-    cache = None if no_cache else LintCache(default_folder(), options)
+    cache = LintCache(default_folder(), options) if enabled(use_cache) else None
     try:
         results = lint_cached(targets, options, cache)
     except UnknownRule as error:

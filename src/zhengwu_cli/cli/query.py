@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
+from ..names import printable
 from .common import UsageFailure, checklist_option, fail_load, load_checklist
 from .filters import describe, filter_options, parse_filters, resolve_units
 
@@ -54,8 +55,8 @@ def _use_table(fmt: str) -> bool:
 def _emit(text: str, output: Path | None, force: bool, bom: bool = False) -> None:
     from ..export import ExportError, write_text
 
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None:  # on a terminal, an ESC from the data is shown, never obeyed
+        click.echo(printable(text) if sys.stdout.isatty() else text, nl=False)
         return
     try:
         write_text(text, output, force, bom=bom)
@@ -263,7 +264,7 @@ def units(fmt: str, checklist_path: Path | None) -> None:
 
         print_units(unit_recs, group_recs, console())
     else:
-        click.echo(units_plain(unit_recs, group_recs), nl=False)
+        click.echo(printable(units_plain(unit_recs, group_recs)), nl=False)
 
 
 @click.command("show")
@@ -317,7 +318,7 @@ def show(number: str, fmt: str, checklist_path: Path | None) -> None:
         click.echo(to_yaml(rec), nl=False)
         return
     source, line_text = _source(loaded, row.indicator.line)
-    click.echo(show_text(row, rec, source, line_text, shape), nl=False)
+    click.echo(printable(show_text(row, rec, source, line_text, shape)), nl=False)
 
 
 def _indicator_number(text: str) -> int:

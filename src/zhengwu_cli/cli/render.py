@@ -133,6 +133,8 @@ def _renderer(args: RenderArgs, loaded: Loaded, generated: date) -> Renderer:
     word_path = args.template or bundled / "sheet.docx"
     word = load_word(word_path)
     texts = load_texts(text_templates_for(word_path, bundled / "sheet.yaml"))
+    if args.template is not None and word.dropped:  # what no sheet takes from a template
+        click.echo(f"{word_path}: not taken into the sheets: {word.dropped}", err=True)
     return Renderer(loaded.checklist, loaded.registry, word, texts, generated)
 
 
@@ -154,7 +156,8 @@ def _folder(args: RenderArgs, year: int, single: bool) -> tuple[Path, str | None
     if args.output.suffix.lower() == ".docx":
         if not single:
             raise UsageFailure(f"-o {args.output}: several sheets need a folder, not a .docx file")
-        if args.output.is_dir():
+        # a name over 255 bytes is no folder (and is_dir would raise); `inside` refuses it
+        if len(args.output.name.encode("utf-8", "surrogatepass")) <= 255 and args.output.is_dir():
             raise UsageFailure(f"-o {args.output} is a folder; give a file name or drop .docx")
         return args.output.parent, args.output.name
     if args.output.exists() and not args.output.is_dir():
@@ -163,6 +166,7 @@ def _folder(args: RenderArgs, year: int, single: bool) -> tuple[Path, str | None
 
 
 def execute(args: RenderArgs) -> int:
+    from ..names import printable
     from ..query import rows, select, units_with_rows
     from ..render import RenderError
     from ..render.files import existing, inside, refuse_existing, write_atomic
@@ -230,7 +234,7 @@ def execute(args: RenderArgs) -> int:
     if args.all_units or args.full:
         _report_unreached(loaded)
     for unit in skipped:
-        click.echo(f"skipped {unit}: no indicator under these filters", err=True)
+        click.echo(f"skipped {printable(unit)}: no indicator under these filters", err=True)
     if len(written) == 1:
         click.echo(f"wrote {written[0]}")
     else:

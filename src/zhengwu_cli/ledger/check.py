@@ -51,14 +51,14 @@ def _entry(index: int, entry: Entry, checklist: Checklist, registry: Registry) -
     if entry.unit is not None:
         canonical = registry.canonical(entry.unit)
         if canonical is None:
-            suggestions = registry.suggest(entry.unit)
+            from ..names import did_you_mean, printable
+
+            hint = did_you_mean(entry.unit, registry.suggest(entry.unit), registry.canonical)
             yield (
                 "ZW602",
                 (*at, "unit"),
-                f"unknown unit “{entry.unit}”",
-                f"did you mean {'、'.join(suggestions)}?"
-                if suggestions
-                else "`zhengwu units` lists the known units",
+                f"unknown unit “{printable(entry.unit)}”",
+                hint or "`zhengwu units` lists the known units",
             )
         elif found is not None:
             named = named_assignments(found[2], registry)

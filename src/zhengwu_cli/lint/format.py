@@ -25,7 +25,7 @@ def _all(results: Sequence[Result]) -> list[Problem]:
 
 
 def parsable(results: Sequence[Result]) -> str:
-    return "".join(p.parsable() + "\n" for p in _all(results))
+    return "".join(visible(p.parsable()) + "\n" for p in _all(results))
 
 
 def as_json(results: Sequence[Result]) -> str:
@@ -42,7 +42,7 @@ def github(results: Sequence[Result]) -> str:
     lines = []
     for p in _all(results):
         title = _escape(f"{p.code} {p.name}", property_=True)
-        message = p.message + (f" → {p.hint}" if p.hint else "")
+        message = visible(p.message + (f" → {p.hint}" if p.hint else ""))
         lines.append(
             f"::{kinds[p.severity]} file={_escape(p.path, True)},line={p.line},col={p.col},"
             f"title={title}::{_escape(message)}\n"

@@ -114,7 +114,9 @@ def _lint_ledger(path: Path) -> list[Problem]:
     except LoadError as error:
         return error.problems
     found = check_ledger(ledger.ledger, ledger.positions, checklist.checklist, checklist.registry)
-    return ledger.warnings + found
+    from .rules._names import ledger_problems
+
+    return ledger.warnings + found + ledger_problems(str(path), ledger.ledger, ledger.positions)
 
 
 def _load_failure(path: Path, problems: list[Problem]) -> Result:
@@ -125,7 +127,10 @@ def _load_failure(path: Path, problems: list[Problem]) -> Result:
         kind = _document_kind(path)
         if kind == "registry":
             try:
-                problems = load_model(Registry, path)[2]  # a unit registry, valid
+                registry, positions, problems = load_model(Registry, path)  # a registry, valid
+                from .rules._names import registry_problems
+
+                problems += registry_problems(str(path), registry, positions)
             except LoadError as error:
                 problems = error.problems
         elif kind == "ledger":

@@ -29,6 +29,7 @@ from ..model import Column as TableColumn
 from ..query import Filters, Row
 from ..units import Registry
 from .files import safe_filename
+from .package import core_properties, now
 from .template import Column, TextTemplates, W, WordTemplate
 from .text import SheetTexts, clean, display_width, load_sheet_texts, xml_escape
 
@@ -175,6 +176,7 @@ class Renderer:
         self._styles = {k: (s.style_id, s.fonts) for k, s in word.styles.items()}
         self._base: bytes | None = None
         self._rendered: dict[tuple[Any, ...], str] = {}
+        self.subject = clean(f"{meta.place}{meta.year}年《{meta.title}》任务单")[0]  # core.xml
 
     # -- file names ---------------------------------------------------------------------------
 
@@ -405,13 +407,13 @@ class Renderer:
         out = io.BytesIO(self._base)
         out.seek(0, io.SEEK_END)
         with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
-            for info, data in self.word.entries:
+            for info, _ in self.word.entries:
                 if info.filename == self.word.document_part:
                     # the fastest deflate: a third of the time of the default level, a sheet
                     # a little larger, and Word, WPS and LibreOffice read any level alike
                     archive.writestr(_info(info), document, compresslevel=1)
-                elif info.filename == "docProps/core.xml":
-                    archive.writestr(_info(info), _core_title(data, title))
+                elif info.filename == "docProps/core.xml":  # the sheet's own (render/package)
+                    archive.writestr(_info(info), core_properties(title, self.subject, now()))
         return out.getvalue()
 
     def _take_cleaned(self) -> list[Cleaned]:
@@ -781,16 +783,3 @@ def _info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     copy.compress_type = zipfile.ZIP_DEFLATED
     copy.external_attr = info.external_attr
     return copy
-
-
-def _core_title(data: bytes, title: str) -> bytes:
-    try:
-        root = etree.fromstring(data)
-    except etree.XMLSyntaxError:
-        return data
-    dc = "http://purl.org/dc/elements/1.1/"
-    element = root.find(f"{{{dc}}}title")
-    if element is None:
-        element = etree.SubElement(root, f"{{{dc}}}title")
-    element.text = title
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

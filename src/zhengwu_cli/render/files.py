@@ -1,41 +1,92 @@
 """Safe file names from unit names, no silent overwrite, and atomic writes.
 
 A name becomes a file name that Windows and Linux both accept: no separators or reserved
-characters, no control characters, no trailing dot or blank, not a reserved device name (CON,
-NUL, COM1 …), at most 120 characters; the final path is checked to lie inside the output folder.
+characters, no control, bidirectional or invisible characters (names.py), look-alike ideographs
+made ordinary (NFC), no trailing dot or blank, not a reserved device name (CON, NUL, COM0, LPT¹ …),
+and at most 223 bytes in UTF-8 with its suffix (cut at a character, never inside one), leaving
+room for the temporary file it is written through. The final
+path is checked to lie inside the output folder and to fit the file system (`inside`), for every
+sheet of a batch before the first is written.
 A file is written to a temporary file in the same folder and renamed over the target
 (`os.replace`), so a reader never sees half a file and an interrupted run leaves none behind.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from pathlib import Path
 
+from ..names import BIDI, FILE_NAME_BYTES, INVISIBLE, NAME_MAX, TEMP_ROOM, is_device, printable
 from . import RenderError
 
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
-MAX_STEM = 120
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
+_HIDDEN = {ord(c): None for c in BIDI | INVISIBLE}
+PATH_MAX = 4096  # bytes of a whole path on Linux; Windows without long paths takes 260 characters
+
+
+def _cut(text: str, size: int) -> str:
+    """The longest start of `text` that takes at most `size` bytes in UTF-8."""
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) <= size:
+        return text
+    return data[:size].decode("utf-8", "ignore")
 
 
 def safe_filename(name: str, suffix: str = ".docx") -> str:
     """A file name made from `name` (a unit name or a rendered template), ending in `suffix`."""
     stem = name[: -len(suffix)] if suffix and name.lower().endswith(suffix) else name
+    stem = unicodedata.normalize("NFC", stem.translate(_HIDDEN))
     stem = _FORBIDDEN.sub("_", stem).strip().rstrip(". ")
     stem = stem.lstrip(".") or "_"  # no hidden files, no "..", never empty
-    if stem.split(".")[0].upper().rstrip() in _RESERVED:
+    if is_device(stem):
         stem = "_" + stem
-    return stem[:MAX_STEM] + suffix
+    stem = _cut(stem, FILE_NAME_BYTES - len(suffix.encode("utf-8"))).rstrip(". ") or "_"
+    return stem + suffix
+
+
+def _name_max(folder: Path) -> int:
+    """The longest file name (bytes) the file system of `folder` (or its nearest existing
+    parent) takes; 255 where it cannot say."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.is_dir():
+                return min(os.pathconf(place, "PC_NAME_MAX"), NAME_MAX)
+        except (OSError, ValueError, AttributeError):  # Windows has no pathconf
+            continue
+    return NAME_MAX
 
 
 def inside(folder: Path, filename: str) -> Path:
-    """folder/filename, refusing anything that would land outside the folder."""
-    target = folder / filename
-    if target.resolve().parent != folder.resolve():
+    """folder/filename, refusing anything that would land outside the folder or that the file
+    system could not create (a name over 255 bytes, a path over PATH_MAX): called for every
+    sheet before the first is written, so a batch fails whole or not at all."""
+    size = len(filename.encode("utf-8", "surrogatepass"))
+    limit = _name_max(folder) - TEMP_ROOM
+    if size > limit:
         raise RenderError(
-            f"the file name “{filename}” would leave the output folder {folder}; "
+            f"the file name “{printable(filename)}” takes {size} bytes in UTF-8, more than the "
+            f"{limit} a sheet's name may have (a file name holds {NAME_MAX}, and the sheet is "
+            "written through a temporary file beside it); nothing was written. Give a shorter "
+            "name with -o, or shorten the file-name template (unit_file) in sheet.yaml"
+        )
+    target = folder / filename
+    try:
+        resolved = target.resolve()
+        leaves = resolved.parent != folder.resolve()
+    except (OSError, RuntimeError):  # a name too long for the system, a symlink loop
+        leaves = True
+    if leaves:
+        raise RenderError(
+            f"the file name “{printable(filename)}” would leave the output folder {folder}; "
             "change the file-name template in sheet.yaml"
+        )
+    if len(os.fsencode(resolved)) >= PATH_MAX:
+        raise RenderError(
+            f"the path of “{printable(filename)}” in {folder} is longer than the "
+            f"{PATH_MAX} bytes a path may have; nothing was written. Choose a shorter folder "
+            "with -o"
         )
     return target
 

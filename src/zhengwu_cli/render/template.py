@@ -5,14 +5,18 @@ a new `word/document.xml`, so nothing the staff set in Word or WPS is lost and r
 costs one zip write each. The renderer needs the styles in STYLES (by the name shown in Word);
 a template without one of them is a RenderError naming every missing style.
 
-The text templates (`sheet.yaml`) are jinja2 strings with StrictUndefined; each key may use only
-the placeholders listed in PLACEHOLDERS, checked when the file is loaded, so a misspelt
-placeholder is an error at its line and column before any file is written.
+The text templates (`sheet.yaml`) are jinja2 strings rendered in jinja2's
+ImmutableSandboxedEnvironment with StrictUndefined and no globals: a template from a pull request
+or an e-mail can show values, never reach `__class__`/`__globals__` or run a command. Each key may
+use only the placeholders listed in PLACEHOLDERS, checked when the file is loaded, so a misspelt
+placeholder (or a hidden attribute) is an error at its line and column before any file is
+written.
 """
 
 from __future__ import annotations
 
-import posixpath
+import math
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +27,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from ..model import Role
 from . import RenderError
+from .package import DOCUMENT, read_package
 from .text import xml_escape
 
 try:
@@ -31,9 +36,6 @@ except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-R_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def _w(tag: str) -> str:
@@ -49,6 +51,7 @@ STYLES: dict[str, tuple[str, str]] = {
     "text": ("表格文字", "paragraph"),
     "center": ("表格文字居中", "paragraph"),
     "table": ("任务单表格", "table"),
+    "page": ("页码", "paragraph"),  # the footer's page number "— 1 —"
 }
 
 
@@ -61,47 +64,17 @@ class Style:
 @dataclass
 class WordTemplate:
     path: Path
-    entries: list[tuple[zipfile.ZipInfo, bytes]]
+    entries: list[tuple[zipfile.ZipInfo, bytes]] = field(repr=False)
     document_part: str  # e.g. word/document.xml
-    document: bytes
+    document: bytes = field(repr=False)
     styles: dict[str, Style]
-
-
-def _read_zip(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return [(info, archive.read(info)) for info in archive.infolist()]
-    except FileNotFoundError:
-        raise RenderError(f"{path}: no such template; check the --template path") from None
-    except IsADirectoryError:
-        raise RenderError(f"{path}: this is a folder; --template takes a .docx file") from None
-    except (zipfile.BadZipFile, OSError) as error:
-        raise RenderError(
-            f"{path}: not a Word .docx file ({error}); save the template as .docx "
-            "(Word: 另存为 › Word 文档) and try again"
-        ) from None
+    dropped: str | None = None  # one line: what the template held that no sheet takes
 
 
 def _xml(path: Path, part: str, data: bytes | None) -> etree._Element:
     if data is None:
         raise RenderError(f"{path}: the .docx has no {part}; save it again from Word or WPS")
-    try:
-        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False))
-    except etree.XMLSyntaxError as error:
-        raise RenderError(f"{path}: {part} is damaged ({error}); save it again from Word") from None
-
-
-def _target(path: Path, parts: dict[str, bytes], rels_part: str, base: str, kind: str) -> str:
-    rels = _xml(path, rels_part, parts.get(rels_part))
-    for rel in rels.iter(f"{{{PKG_RELS}}}Relationship"):
-        if rel.get("Type") == kind:
-            target = rel.get("Target", "")
-            return (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join(base, target))
-            )
-    raise RenderError(f"{path}: not a Word document (no {kind.rsplit('/', 1)[-1]} part)")
+    return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
 
 
 def _fonts(by_id: dict[str, etree._Element], defaults: etree._Element | None, sid: str) -> str:
@@ -130,14 +103,18 @@ def _fonts(by_id: dict[str, etree._Element], defaults: etree._Element | None, si
 
 
 def load_word(path: Path) -> WordTemplate:
-    entries = _read_zip(path)
-    parts = {info.filename: data for info, data in entries}
-    document_part = _target(path, parts, "_rels/.rels", "", R_DOC)
-    folder = posixpath.dirname(document_part)
-    rels_part = posixpath.join(folder, "_rels", posixpath.basename(document_part) + ".rels")
-    styles_part = _target(path, parts, rels_part, folder, R_STYLES)
+    """The template's parts a sheet may take (package.read_package: no macros, no external
+    links, no fields but page numbers, no foreign parts), and the styles the renderer needs."""
+    package = read_package(path)
+    parts = package.parts
+    document_part = DOCUMENT
+    styles_part = "word/styles.xml"
+    if styles_part not in parts:
+        raise RenderError(
+            f"{path}: not a Word document the renderer can use (no styles part); "
+            "start from a copy of the bundled templates/sheet.docx"
+        )
     styles = _xml(path, styles_part, parts.get(styles_part))
-    _xml(path, document_part, parts.get(document_part))
 
     by_name: dict[str, tuple[str, etree._Element]] = {}
     by_id: dict[str, etree._Element] = {}
@@ -169,7 +146,16 @@ def load_word(path: Path) -> WordTemplate:
     for key, (name, _) in STYLES.items():
         sid = by_name[name][1].get(_w("styleId"), "")
         found[key] = Style(sid, _fonts(by_id, defaults, sid))
-    return WordTemplate(path, entries, document_part, parts[document_part], found)
+    entries = [(_member(name), data) for name, data in parts.items()]
+    return WordTemplate(path, entries, document_part, parts[document_part], found, package.note())
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A zip entry of a sheet: a plain file (0644), no symlink bits, no odd attributes."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
 
 
 # ---------------------------------------------------------------------------------------------
@@ -191,6 +177,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
 REQUIRED = {"unit_file": {"unit"}, "unit_title": {"unit"}}  # else every unit gets the same one
 OPTIONAL = {"full_note"}
 COLUMNS = {"unit_columns": 8, "full_columns": 7}
+MAX_WIDTH = 1000  # relative widths: .inf, .nan or 1e308 would break the sum
 
 
 @dataclass(frozen=True)
@@ -221,6 +208,37 @@ class TextTemplates:
                 f"{self.path}:{line}:{col}: `{key}` cannot be filled in: {error}; "
                 f"it may use {', '.join(sorted(values)) or 'no placeholders'}"
             ) from None
+
+
+def sandbox() -> Any:
+    """The environment every text template renders in: jinja2's immutable sandbox (no attribute
+    starting with `_`, no method that changes a value), strict about unknown names, and without
+    jinja2's globals (range, cycler, joiner, namespace, lipsum, dict), so a template sees only
+    the placeholders the renderer passes."""
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.globals.clear()
+    return env
+
+
+def _reaching(parsed: Any) -> str | None:
+    """The first hidden attribute or item a template reaches for (`x.__class__`, `x['_y']`,
+    `x|attr(...)`), or None. The sandbox refuses these when rendering too; refusing them when
+    loading names the file and line before any sheet is made."""
+    from jinja2 import nodes
+
+    for node in parsed.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            return f"the attribute `.{node.attr}`"
+        if isinstance(node, nodes.Getitem):
+            arg = node.arg
+            if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
+                return f"the item `[{arg.value!r}]`"
+        if isinstance(node, nodes.Filter) and node.name == "attr":
+            return "the filter `attr`"
+    return None
 
 
 def _fail(path: Path, at: tuple[int, int], message: str) -> RenderError:
@@ -264,7 +282,7 @@ def load_texts(path: Path) -> TextTemplates:
             f"missing the keys {', '.join(missing)}; copy them from the "
             "bundled templates/sheet.yaml",
         )
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env = sandbox()
     for key, allowed in PLACEHOLDERS.items():
         if key not in data:
             continue
@@ -276,6 +294,15 @@ def load_texts(path: Path) -> TextTemplates:
             parsed = env.parse(source)
         except jinja2.TemplateSyntaxError as error:
             raise _fail(path, at, f"`{key}` is not a valid template: {error.message}") from None
+        reach = _reaching(parsed)
+        if reach:
+            raise _fail(
+                path,
+                at,
+                f"`{key}` reaches into {reach}, which a text template may not: it may only "
+                "show the placeholders (e.g. {{ unit }}) and use if/for and filters; "
+                "nothing was run and nothing written",
+            )
         used = meta.find_undeclared_variables(parsed)
         unknown = sorted(used - allowed)
         if unknown:
@@ -319,8 +346,14 @@ def _columns(path: Path, at: tuple[int, int], key: str, value: Any, count: int) 
     for item in value:
         ok = isinstance(item, dict) and isinstance(item.get("heading"), str)
         width = item.get("width") if isinstance(item, dict) else None
-        if not ok or not isinstance(width, (int, float)) or width <= 0:
-            shape = "{heading: 名称, width: 正数}"
+        if (
+            not ok
+            or not isinstance(width, (int, float))
+            or isinstance(width, bool)
+            or not math.isfinite(width)
+            or not 0 < width <= MAX_WIDTH
+        ):
+            shape = f"{{heading: 名称, width: a number above 0, at most {MAX_WIDTH}}}"
             raise _fail(path, at, f"each of `{key}` is {shape}; got {item!r}")
         result.append(Column(str(item["heading"]), float(width)))
     return result

@@ -69,6 +69,8 @@ _MODULES: list[ModuleType] = [
         "zw306_unknown_member",
         "zw307_open_unit_list",
         "zw308_roles_differ_from_text",
+        "zw309_hidden_character",
+        "zw310_unusable_file_name",
         "zw401_deadline_unparseable",
         "zw402_deadline_outside_window",
         "zw501_word_artifact",

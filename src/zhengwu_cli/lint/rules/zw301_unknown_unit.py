@@ -1,7 +1,8 @@
 """A 责任单位 that is not in the unit registry (a misspelling, or a unit to add).
 
 Why: task sheets are made per unit from the registry; a name it does not know reaches nobody.
-The finding suggests close names and aliases.
+The finding suggests close names and aliases, and says when the name differs from a known one
+only by an invisible or look-alike character (ZW309 names it too).
 
 PASS:
     units: [市司法局]
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...names import did_you_mean, printable
 from ...problems import Severity
 from ..context import Context, Finding
 from ._units import refs
@@ -26,10 +28,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     for where, _, ref in refs(ctx):
         if ctx.registry.canonical(ref.unit) is None:
             suggestions = ctx.registry.suggest(ref.unit)
-            hint = f"did you mean {'、'.join(suggestions)}?" if suggestions else None
+            hint = did_you_mean(ref.unit, suggestions, ctx.registry.canonical)
             registry = ctx.loaded.registry_path.name
             yield Finding(
                 where,
-                f"the unit “{ref.unit}” is not in the registry {registry}",
+                f"the unit “{printable(ref.unit)}” is not in the registry {registry}",
                 hint or f"add it to {registry}, with its kind and aliases",
             )
