@@ -42,20 +42,40 @@ def messages(sheet: Sheet, code: str) -> list[str]:
 
 
 class Edit:
-    """A rendered sheet opened with python-docx, to be changed as a person would."""
+    """A rendered sheet opened with python-docx, to be changed as a person would.
+
+    A unit's sheet is one table per 主要任务 (its headings, the task's title across the table,
+    its rows); `table` is the first, `row(n)` looks through all of them.
+    """
 
     def __init__(self, sheet: Path) -> None:
         self.document = Document(str(sheet))
-        self.table = self.document.tables[0]
-        headings = [c.text.strip() for c in self.table.rows[0].cells]
+        self.tables = [t for t in self.document.tables if "完成情况" in self._headings(t)]
+        self.table = self.tables[0]
+        headings = self._headings(self.table)
         self.number_col = headings.index("序号")
         self.status_col = headings.index("完成情况")
         self.indicator_col = headings.index("细化指标")
 
+    @staticmethod
+    def _headings(table: Any) -> list[str]:
+        return [c.text.strip() for c in table.rows[0].cells]
+
+    def numbers(self) -> list[int]:
+        """The 序号 of every indicator row, in the order of the sheet."""
+        found = []
+        for table in self.tables:
+            for tr in table._tbl.findall(qn("w:tr")):
+                text = self._number(tr)
+                if text.isdigit():
+                    found.append(int(text))
+        return found
+
     def row(self, number: int) -> Any:
-        for row in self.table.rows[1:]:
-            if row.cells[self.number_col].text.strip() == str(number):
-                return row
+        for table in self.tables:
+            for row in table.rows[1:]:
+                if self._number(row._tr) == str(number):
+                    return row
         raise AssertionError(f"no row {number}")
 
     def fill(self, cells: dict[int, str]) -> Edit:
@@ -98,7 +118,8 @@ class Edit:
         new = tr.makeelement(qn("w:tr"), {})
         tc = new.makeelement(qn("w:tc"), {})
         pr = tc.makeelement(qn("w:tcPr"), {})
-        span = pr.makeelement(qn("w:gridSpan"), {qn("w:val"): str(len(self.table.columns))})
+        columns = len(tr.getparent().find(qn("w:tblGrid")).findall(qn("w:gridCol")))
+        span = pr.makeelement(qn("w:gridSpan"), {qn("w:val"): str(columns)})
         pr.append(span)
         tc.append(pr)
         p = tc.makeelement(qn("w:p"), {})
@@ -115,7 +136,7 @@ class Edit:
     def split_before(self, number: int, repeat_header: bool) -> Edit:
         """Word's 拆分表格: the rows from `number` on become a second table after an empty
         paragraph; with `repeat_header` the header row is copied above them."""
-        tbl = self.table._tbl
+        tbl = self.row(number)._tr.getparent()
         rows = tbl.findall(qn("w:tr"))
         at = next(i for i, tr in enumerate(rows) if self._number(tr) == str(number))
         second = tbl.makeelement(qn("w:tbl"), {})
@@ -131,13 +152,15 @@ class Edit:
         return self
 
     def _number(self, tr: Any) -> str:
-        tc = tr.findall(qn("w:tc"))[self.number_col]
-        return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
+        cells = tr.findall(qn("w:tc"))
+        if len(cells) <= self.number_col:  # a task's title across the table
+            return ""
+        return "".join(t.text or "" for t in cells[self.number_col].iter(qn("w:t"))).strip()
 
     def fill_block(self, values: dict[str, str], as_table: bool = False) -> Edit:
         """The 填报 block under the table: one paragraph per label, or a 2×4 table."""
         body = self.document.element.body
-        anchor = self.table._tbl
+        anchor = self.tables[-1]._tbl
         while anchor.getnext() is not None and anchor.getnext().tag == qn("w:tbl"):
             anchor = anchor.getnext()
         if as_table:

@@ -34,7 +34,7 @@ def audit_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("audit")
     blank = render_sheet("市审计局", folder / "blank" / "市审计局.docx")
     edit = Edit(blank)
-    first = int(edit.table.rows[1].cells[edit.number_col].text)
+    first = edit.numbers()[0]
     filled = edit.fill({first: "6月30日已完成，见审计局网站"}).save(
         folder / "filled" / "市审计局.docx"
     )

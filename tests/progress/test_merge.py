@@ -205,10 +205,12 @@ def test_dry_run_shows_the_entries_it_would_add(tmp_path: Path, blanks: Path) ->
     result = run("collect", "--ledger", ledger, "--dry-run", sheet)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "  + 5 市司法局 推进中 “正在起草解读材料”" in lines
-    assert "  + 6 市司法局 已完成 2022-06-01 “目录已发布”" in lines
+    # what it was read as, then the cell's words as the liaison wrote them
+    assert "  + 5 市司法局 推进中 “推进中 正在起草解读材料”" in lines
+    assert "  + 6 市司法局 已完成 2022-06-01 “已完成 2022年6月1日 目录已发布”" in lines
     (long,) = [line for line in lines if line.startswith("  + 8 ")]
-    assert long.startswith("  + 8 市司法局 已完成 2022-06-30 “解读材料解读材料") and len(long) < 120
+    assert long.startswith("  + 8 市司法局 已完成 2022-06-30 “已完成 2022年6月30日 解读材料解读")
+    assert len(long) < 120
     assert lines[-1] == "nothing written (--dry-run)"
     assert not ledger.exists()
 

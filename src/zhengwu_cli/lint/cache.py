@@ -280,13 +280,15 @@ class LintCache:
         # ASCII JSON: names that are not valid UTF-8 survive (surrogate escapes)
         payload = json.dumps(data).encode("ascii")
         try:
+            entry = self._entry(key, Path(result.path))
             write_atomic(
-                self._entry(key, Path(result.path)),
+                entry,
                 self._sign(key, payload) + b"\n" + payload,
                 new_mode=0o600,  # the cache is the user's own
                 stale_after=None,
                 follow_links=False,  # a link planted in the cache is replaced, not followed
             )
+            os.chmod(entry, 0o600)  # also where it replaced an entry others could write
             self._prune()
         except (OSError, ValueError, WriteError):
             return
