@@ -378,9 +378,12 @@ def test_a_template_without_the_page_number_style_is_an_error(tmp_path: Path) ->
 def test_a_column_width_that_is_no_number_is_an_error(tmp_path: Path, width: str) -> None:
     (tmp_path / "my.docx").write_bytes((templates_dir() / "sheet.docx").read_bytes())
     text = (templates_dir() / "sheet.yaml").read_text(encoding="utf-8")
-    text = text.replace("{heading: 完成时限, width: 17}", f"{{heading: 完成时限, width: {width}}}")
-    (tmp_path / "my.yaml").write_text(text, encoding="utf-8")
-    line = next(i for i, s in enumerate(text.splitlines(), 1) if s.startswith("unit_columns:"))
+    changed = re.sub(
+        r"\{heading: 完成时限, width: [0-9.]+\}", f"{{heading: 完成时限, width: {width}}}", text
+    )
+    assert changed != text
+    (tmp_path / "my.yaml").write_text(changed, encoding="utf-8")
+    line = next(i for i, s in enumerate(changed.splitlines(), 1) if s.startswith("unit_columns:"))
     code, output, _ = _render(tmp_path, tmp_path / "my.docx")
     assert code == 2, output
     assert f"my.yaml:{line + 1}:" in output and "width" in output

@@ -177,7 +177,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
 REQUIRED = {"unit_file": {"unit"}, "unit_title": {"unit"}}  # else every unit gets the same one
 OPTIONAL = {"full_note"}
 COLUMNS = {"unit_columns": 8, "full_columns": 7}
-MAX_WIDTH = 100_000  # relative widths (twips in sheet.yaml): .inf, .nan or 1e308 would break the sum
+MAX_WIDTH = 100_000  # relative widths (twips in sheet.yaml); .inf, .nan or 1e308 break the sum
 
 
 @dataclass(frozen=True)
