@@ -35,3 +35,12 @@ def checklist_copy(tmp_path: Path) -> Path:
             (CHECKLIST.parent / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
     return tmp_path / "2022.yaml"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files that differ (the tests still fail, so the change shows)",
+    )

@@ -1,55 +1,26 @@
-"""The report as .docx: the Markdown rendering laid out in GB/T 9704 body format.
+"""The report as .docx, built from its blocks (report.document), in GB/T 9704 body format.
 
 The page set-up, footer and page numbers come from the Word template (templates/sheet.docx, the
-one the task sheets use); fonts, sizes and line spacing from templates/report/docx.yaml. Lines of
-the Markdown: `# ` title, `## ` level-1 heading (黑体), `### ` level-2 heading (楷体), a run of
-`| … |` lines a table (first row the header, `|---|` rows skipped), anything else a paragraph.
+one the task sheets use); fonts, sizes and line spacing from templates/report/docx.yaml. Every
+text goes into a run as it is (nothing is parsed back from Markdown): a `|`, a `#` or a line
+break in a liaison's text stays text. The table's columns take the widths the blocks give
+(细化指标 wide, 完成情况 narrow).
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..resources import templates_dir
-from . import LedgerError
+from . import RenderError
+from .report import Block, Table
 
-
-@dataclass
-class Block:
-    kind: str  # title, heading1, heading2, body, table
-    text: str = ""
-    rows: list[list[str]] = field(default_factory=list)
-
-
-def blocks(markdown: str) -> list[Block]:
-    result: list[Block] = []
-    table: Block | None = None
-    for raw in markdown.splitlines():
-        line = raw.strip()
-        if line.startswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            if all(set(c) <= set("-: ") for c in cells):
-                continue
-            if table is None:
-                table = Block("table")
-                result.append(table)
-            table.rows.append(cells)
-            continue
-        table = None
-        if not line:
-            continue
-        for prefix, kind in (("### ", "heading2"), ("## ", "heading1"), ("# ", "title")):
-            if line.startswith(prefix):
-                result.append(Block(kind, line[len(prefix) :].strip()))
-                break
-        else:
-            result.append(Block("body", line))
-    return result
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _layout(path: Path | None = None) -> tuple[dict[str, Any], Path]:
@@ -57,11 +28,11 @@ def _layout(path: Path | None = None) -> tuple[dict[str, Any], Path]:
     try:
         data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise LedgerError(f"{spec}: cannot read the report layout: {error}") from None
+        raise RenderError(f"{spec}: cannot read the report layout: {error}") from None
     needed = ("template", "line_spacing", "title", "heading1", "heading2", "body", "table")
     missing = [k for k in needed if not isinstance(data, dict) or k not in data]
     if missing:
-        raise LedgerError(
+        raise RenderError(
             f"{spec}: the layout lacks {', '.join(missing)}; see the bundled docx.yaml"
         )
     return data, (spec.parent / str(data["template"])).resolve()
@@ -79,8 +50,8 @@ def _fonts(run: Any, font: str, size: float, bold: bool = False) -> None:
         rfonts.set(qn(attr), font)
 
 
-def build(markdown: str, layout: Path | None = None) -> bytes:
-    """The .docx bytes for a Markdown rendering of the report."""
+def build(blocks: list[Block], layout: Path | None = None) -> bytes:
+    """The .docx bytes of the report's blocks."""
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -91,7 +62,7 @@ def build(markdown: str, layout: Path | None = None) -> bytes:
     try:
         document = Document(str(template))
     except Exception as error:  # a missing or damaged template: say which file
-        raise LedgerError(f"{template}: cannot open the Word template: {error}") from None
+        raise RenderError(f"{template}: cannot open the Word template: {error}") from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -110,13 +81,16 @@ def build(markdown: str, layout: Path | None = None) -> bytes:
         else:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             fmt.first_line_indent = Pt(float(style["size"]) * float(style.get("indent", 2)))
-        _fonts(p.add_run(text), str(style["font"]), float(style["size"]))
+        run = p.add_run(_xml(text))
+        _fonts(run, str(style["font"]), float(style["size"]), bool(style.get("bold", False)))
 
-    def table(rows: list[list[str]]) -> None:
+    def table(data: Table) -> None:
         style = spec["table"]
-        width = max(len(r) for r in rows)
+        rows = [data.headings, *data.rows]
+        width = len(data.headings)
         grid = document.add_table(rows=0, cols=width)
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
         for index, cells in enumerate(rows):
             tr = grid.add_row()
             if index == 0:
@@ -128,21 +102,41 @@ def build(markdown: str, layout: Path | None = None) -> bytes:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER if index == 0 else WD_ALIGN_PARAGRAPH.LEFT
                 font = style.get("heading_font", style["font"]) if index == 0 else style["font"]
                 text = cells[col] if col < len(cells) else ""
-                _fonts(p.add_run(text), str(font), float(style["size"]))
+                _fonts(p.add_run(_xml(text)), str(font), float(style["size"]))
+        _widths(grid, data.widths)
         _borders(grid)
 
-    for block in blocks(markdown):
-        if block.kind == "table":
-            table(block.rows)
+    for block in blocks:
+        if block.table is not None:
+            table(block.table)
         else:
             paragraph(block.kind, block.text)
     document.add_paragraph()  # a document may not end with a table
-    document.core_properties.title = next(
-        (b.text for b in blocks(markdown) if b.kind == "title"), ""
-    )
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    document.core_properties.title = _xml(" ".join(title.split()))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold (control characters dropped)."""
+    return _XML_INVALID.sub("", text)
+
+
+def _widths(grid: Any, widths: list[float]) -> None:
+    """Each column's width in cm, on the grid and on every cell (Word reads the cells, LibreOffice
+    the grid); a fixed layout so Word does not size columns to their first words."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    tbl_pr = grid._tbl.tblPr
+    layout = tbl_pr.makeelement(qn("w:tblLayout"), {qn("w:type"): "fixed"})
+    tbl_pr.append(layout)
+    for column, width in zip(grid.columns, widths, strict=False):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
 
 
 def _borders(grid: Any) -> None:
