@@ -350,7 +350,8 @@ class _Index:
         whole = [e for e in mine.get(None, []) if e.measure is None]
         if whole:
             state = state_of(combine([e.status for e in whole]))
-            return self._progress(row, state, whole, None, parts=per_unit)
+            own = [e for p in per_unit if p.own for e in p.entries]  # their evidence and notes
+            return self._progress(row, state, whole + own, None, parts=per_unit)
         if not self.reach[row.number]:  # a row that names no unit: anyone's word counts
             deciding = [e for unit, found in mine.items() for e in found]
             deciding = [e for e in deciding if e.unit is None or self.names.reporting(e.unit)]

@@ -231,14 +231,18 @@ def environment(folder: Path | None = None) -> Any:
     return env
 
 
-def _template_line(error: BaseException, name: str) -> str:
-    """file:line of the template frame where a render error arose (jinja2 keeps it)."""
+def _template_line(error: BaseException, name: str, template: Any = None) -> str:
+    """file:line of the template frame where a render error arose (a macro called from Python
+    has its compiled line, mapped back through the template's debug info)."""
     where = name
     tb = error.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            where = f"{filename}:{tb.tb_lineno}"
+            line = tb.tb_lineno
+            if template is not None and tb.tb_frame.f_globals.get("__jinja_template__"):
+                line = template.get_corresponding_lineno(line)
+            where = f"{filename}:{line}"
         tb = tb.tb_next
     return where
 
@@ -249,20 +253,22 @@ def phrases(values: dict[str, Any], folder: Path | None = None) -> Any:
 
     env = environment(folder)
     try:
-        module = env.get_template(PHRASES).make_module(vars=values)
+        template = env.get_template(PHRASES)
+        module = template.make_module(vars=values)
     except TemplateSyntaxError as error:
         where = f"{error.filename or PHRASES}:{error.lineno}:1"
         raise RenderError(f"{where}: template syntax: {error.message}") from None
     except TemplateError as error:
         raise RenderError(f"{_template_line(error, PHRASES)}: {error}") from None
-    return _Guarded(module)
+    return _Guarded(module, template)
 
 
 class _Guarded:
     """Calls a template's macros, turning their errors into RenderError located in the file."""
 
-    def __init__(self, module: Any) -> None:
+    def __init__(self, module: Any, template: Any) -> None:
         self._module = module
+        self._template = template
 
     def __call__(self, name: str, *args: Any) -> str:
         from jinja2 import TemplateError, UndefinedError
@@ -278,17 +284,18 @@ class _Guarded:
             return str(macro(*args)).strip()
         except SecurityError as error:
             raise RenderError(
-                f"{_template_line(error, PHRASES)}: the template reaches for something a "
+                f"{_template_line(error, PHRASES, self._template)}: the template reaches for something a "
                 f"report template may not use ({error}); templates only word the report's "
                 "values (templates/report/README.md)"
             ) from None
         except UndefinedError as error:
             raise RenderError(
-                f"{_template_line(error, PHRASES)}: {error.message}; the names a report "
+                f"{_template_line(error, PHRASES, self._template)}: {error.message}; the names a report "
                 "template may use are listed in templates/report/README.md"
             ) from None
         except TemplateError as error:
-            raise RenderError(f"{_template_line(error, PHRASES)}: {error}") from None
+            where = _template_line(error, PHRASES, self._template)
+            raise RenderError(f"{where}: {error}") from None
 
 
 def document(values: dict[str, Any], folder: Path | None = None) -> list[Block]:
