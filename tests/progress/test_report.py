@@ -35,38 +35,80 @@ def year_ledger() -> Ledger:
         "entries": [
             # 1: every unit the row reaches reports (here the office for all: an entry for the
             # whole indicator), the two leads with their own words and a link
-            {"indicator": 1, "unit": "市司法局", "status": "已完成", "date": "2022-05-20",
-             "evidence": f"发布现行有效行政规范性文件86件 {URL}"},
-            {"indicator": 1, "unit": "市政府办公室", "status": "已完成", "date": "2022-05-31",
-             "evidence": "专栏上线"},
+            {
+                "indicator": 1,
+                "unit": "市司法局",
+                "status": "已完成",
+                "date": "2022-05-20",
+                "evidence": f"发布现行有效行政规范性文件86件 {URL}",
+            },
+            {
+                "indicator": 1,
+                "unit": "市政府办公室",
+                "status": "已完成",
+                "date": "2022-05-31",
+                "evidence": "专栏上线",
+            },
             {"indicator": 1, "status": "已完成", "date": "2022-05-31"},
             # 6: 市司法局 完成, 市政府办公室 silent: not done for the city
-            {"indicator": 6, "unit": "市司法局", "status": "已完成", "date": "2022-06-10",
-             "evidence": "采用图解、视频两种方式解读"},
+            {
+                "indicator": 6,
+                "unit": "市司法局",
+                "status": "已完成",
+                "date": "2022-06-10",
+                "evidence": "采用图解、视频两种方式解读",
+            },
             # 46: done late, the liaison's remark in brackets
-            {"indicator": 46, "status": "已完成", "date": "2022-07-05",
-             "evidence": "（逾期，7月5日印发）印发《2022年市政府重点工作任务信息发布计划》"},
+            {
+                "indicator": 46,
+                "status": "已完成",
+                "date": "2022-07-05",
+                "evidence": "（逾期，7月5日印发）印发《2022年市政府重点工作任务信息发布计划》",
+            },
             # 82: not started, with the reason
-            {"indicator": 82, "unit": "市政府办公室", "status": "未启动",
-             "notes": "待省工作要点印发后制订"},
+            {
+                "indicator": 82,
+                "unit": "市政府办公室",
+                "status": "未启动",
+                "notes": "待省工作要点印发后制订",
+            },
             # 4: in progress for the whole
-            {"indicator": 4, "status": "推进中", "date": "2022-06-15",
-             "notes": "部分部门解读材料未随文件同步报送"},
+            {
+                "indicator": 4,
+                "status": "推进中",
+                "date": "2022-06-15",
+                "notes": "部分部门解读材料未随文件同步报送",
+            },
             # 85: one county's 不适用
             {"indicator": 85, "unit": "梨树县", "status": "不适用", "notes": "本县无此项工作"},
             # 26: an undated report, collected in August
-            {"indicator": 26, "unit": "市审计局", "status": "已完成", "collected": "2022-08-15",
-             "evidence": "公开整改情况"},
+            {
+                "indicator": 26,
+                "unit": "市审计局",
+                "status": "已完成",
+                "collected": "2022-08-15",
+                "evidence": "公开整改情况",
+            },
             # 26: every unit it reaches has reported, one county 不适用
             *[
-                {"indicator": 26, "unit": county, "status": "已完成", "date": "2022-09-30",
-                 "evidence": "在本级政府网站公开整改情况"}
+                {
+                    "indicator": 26,
+                    "unit": county,
+                    "status": "已完成",
+                    "date": "2022-09-30",
+                    "evidence": "在本级政府网站公开整改情况",
+                }
                 for county in ("铁西区", "铁东区", "伊通满族自治县", "双辽市")
             ],
             {"indicator": 26, "unit": "梨树县", "status": "不适用", "notes": "本年度未被审计"},
             # 2 from 市网监办, which has no role in it: never counted
-            {"indicator": 2, "unit": "市网监办", "status": "已完成", "date": "2022-06-01",
-             "evidence": "不应计入"},
+            {
+                "indicator": 2,
+                "unit": "市网监办",
+                "status": "已完成",
+                "date": "2022-06-01",
+                "evidence": "不应计入",
+            },
         ],
     }
     return Ledger.model_validate(data)
@@ -115,8 +157,15 @@ def test_golden_docx_read_back(
 
 def test_golden_unit_text(request: pytest.FixtureRequest, ledger_file: Path) -> None:
     result = run(
-        "report", "--ledger", ledger_file, "--as-of", "2022-12-31", "--format", "text",
-        "--unit", "市司法局",
+        "report",
+        "--ledger",
+        ledger_file,
+        "--as-of",
+        "2022-12-31",
+        "--format",
+        "text",
+        "--unit",
+        "市司法局",
     )
     assert result.exit_code == 0, result.output
     check_golden(request, GOLDEN / "report-市司法局-2022-12-31.txt", result.stdout)
@@ -159,7 +208,9 @@ def test_headings_one_level_down_and_achievements_numbered_without_gaps(
     assert len(numbered) == 3  # 1, 26, 46: 6 waits for 市政府办公室
     assert "国办发〔2022〕8号" in text  # the basis cited
     # the units that achieved it, the link after the item, the remark not an achievement
-    assert re.search(r"^1\.落实.*（市政府办公室、市司法局，2022年5月31日完成）。网址：", section, re.M)
+    assert re.search(
+        r"^1\.落实.*（市政府办公室、市司法局，2022年5月31日完成）。网址：", section, re.M
+    )
     assert md_escape(URL) in section
     assert "逾期，7月5日" not in section
     assert "晚于完成时限" in section
@@ -236,7 +287,9 @@ def nasty_copy(tmp_path: Path) -> tuple[Path, Path]:
     goal["tasks"][0]["indicators"][0]["text"] = "指标" + NASTY
     checklist = tmp_path / "2022.yaml"
     checklist.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    (tmp_path / "siping-units.yaml").write_bytes((CHECKLIST.parent / "siping-units.yaml").read_bytes())
+    (tmp_path / "siping-units.yaml").write_bytes(
+        (CHECKLIST.parent / "siping-units.yaml").read_bytes()
+    )
     ledger = tmp_path / "ledger.yaml"
     ledger.write_text(
         yaml.safe_dump(
@@ -244,8 +297,12 @@ def nasty_copy(tmp_path: Path) -> tuple[Path, Path]:
                 "schema_version": 1,
                 "year": 2022,
                 "entries": [
-                    {"indicator": 1, "status": "已完成", "date": "2022-05-01",
-                     "evidence": "成果" + NASTY},
+                    {
+                        "indicator": 1,
+                        "status": "已完成",
+                        "date": "2022-05-01",
+                        "evidence": "成果" + NASTY,
+                    },
                     {"indicator": 2, "status": "推进中", "notes": "说明" + NASTY},
                 ],
             },
@@ -260,8 +317,17 @@ def test_every_text_is_escaped_in_markdown(tmp_path: Path) -> None:
     from markdown_it import MarkdownIt
 
     checklist, ledger = nasty_copy(tmp_path)
-    result = run("report", "--checklist", checklist, "--ledger", ledger, "--format", "md",
-                 "--as-of", "2022-12-31")
+    result = run(
+        "report",
+        "--checklist",
+        checklist,
+        "--ledger",
+        ledger,
+        "--format",
+        "md",
+        "--as-of",
+        "2022-12-31",
+    )
     assert result.exit_code == 0, result.output
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     headings = [t for t in tokens if t.type == "heading_open" and t.tag in ("h1", "h2")]
@@ -393,8 +459,15 @@ def test_place_and_title_come_from_the_checklist(checklist_copy: Path) -> None:
         encoding="utf-8",
     )
     result = run(
-        "report", "--checklist", checklist_copy, "--ledger", ledger, "--as-of", "2022-07-01",
-        "--format", "text",
+        "report",
+        "--checklist",
+        checklist_copy,
+        "--ledger",
+        ledger,
+        "--as-of",
+        "2022-07-01",
+        "--format",
+        "text",
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("某某市落实2022年政务公开工作要点情况\n")
@@ -422,6 +495,7 @@ def test_the_ledger_computes_and_render_publishes() -> None:
     status = (folder / "status.py").read_text(encoding="utf-8")
     assert "render" not in re.sub(r'""".*?"""', "", status, flags=re.S)
     for path in folder.glob("*.py"):
-        assert "report" not in re.findall(r"^\s*from \S+ import|^\s*import \S+", path.read_text(
-            encoding="utf-8"), re.M), path
+        assert "report" not in re.findall(
+            r"^\s*from \S+ import|^\s*import \S+", path.read_text(encoding="utf-8"), re.M
+        ), path
     assert not (folder / "report.py").exists() and not (folder / "status_view.py").exists()

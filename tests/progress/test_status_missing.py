@@ -33,8 +33,12 @@ def test_the_chase_list_on_the_terminal(tmp_path: Path) -> None:
     assert any(line.split()[:2] == ["6", "贯穿全年（2022-12-31）"] for line in block)
     justice = next(i for i, line in enumerate(lines) if line.startswith("市司法局（未报送"))
     after = lines[justice + 1 :]
-    rows = [line.split()[0] for line in after[: next(
-        (i for i, line in enumerate(after) if not line.startswith(" ")), len(after))]]
+    rows = [
+        line.split()[0]
+        for line in after[
+            : next((i for i, line in enumerate(after) if not line.startswith(" ")), len(after))
+        ]
+    ]
     assert "6" not in rows and "1" in rows
 
 
@@ -50,7 +54,7 @@ def test_the_chase_list_as_xlsx(tmp_path: Path) -> None:
     assert headings == ["单位", "序号", "细化指标", "角色", "完成时限", "到期日", "已逾期"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
     office = [r for r in rows if r[0] == "市政府办公室"]
-    assert ["市政府办公室", "73"] == office[[r[1] for r in office].index("73")][:2]
+    assert office[[r[1] for r in office].index("73")][:2] == ["市政府办公室", "73"]
     late = next(r for r in office if r[1] == "73")
     assert (late[4], late[5], late[6]) == ("3月底前", "2022-03-31", "是")
     assert late[3] == "牵头"

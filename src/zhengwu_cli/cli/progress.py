@@ -157,7 +157,9 @@ def status(
     if output is not None and not missing:
         raise UsageFailure("-o writes the chase list: add --missing")
     if output is not None and output.suffix.lower() != ".xlsx":
-        raise UsageFailure(f"{output}: the chase list is written as .xlsx; give a name ending in .xlsx")
+        raise UsageFailure(
+            f"{output}: the chase list is written as .xlsx; give a name ending in .xlsx"
+        )
     if output is not None and output.exists() and not force:
         raise UsageFailure(f"{output} exists; nothing was written. Add --force, or choose -o")
     loaded, standing = _standing(checklist_path, ledger_path, as_of, unit)

@@ -227,4 +227,3 @@ def missing_xlsx(standing: Standing, checklist: Checklist) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-

@@ -62,7 +62,7 @@ UNFINISHED = (State.in_progress, State.not_started, State.unreported)
 
 
 def percent(part: int, whole: int) -> Decimal:
-    """part/whole as a percentage rounded half up to one decimal (9/16 → 56.3); 100 if whole is 0."""
+    """part/whole in per cent, rounded half up to one decimal (9/16 → 56.3); 100 if whole is 0."""
     if not whole:
         return Decimal(100)
     value = Decimal(part) * 100 / Decimal(whole)
@@ -355,7 +355,9 @@ class _Index:
         if not self.reach[row.number]:  # a row that names no unit: anyone's word counts
             deciding = [e for unit, found in mine.items() for e in found]
             deciding = [e for e in deciding if e.unit is None or self.names.reporting(e.unit)]
-            state = state_of(combine([e.status for e in deciding])) if deciding else State.unreported
+            state = (
+                state_of(combine([e.status for e in deciding])) if deciding else State.unreported
+            )
             return self._progress(row, state, deciding, None)
         said = [p for p in per_unit if p.reported]
         deciding = list({id(e): e for p in said for e in p.entries}.values())

@@ -126,7 +126,7 @@ def context(checklist: Checklist, standing: Standing) -> dict[str, Any]:
     measures = {m.number for p in items for m in checklist.effective_measures(p.row.indicator)}
     meta = checklist.meta
     by_goal = []
-    for goal, tally, mine in standing.by_goal:
+    for goal, tally, _ in standing.by_goal:
         by_goal.append(
             {
                 "label": goal.label,
@@ -283,15 +283,17 @@ class _Guarded:
         try:
             return str(macro(*args)).strip()
         except SecurityError as error:
+            where = _template_line(error, PHRASES, self._template)
             raise RenderError(
-                f"{_template_line(error, PHRASES, self._template)}: the template reaches for something a "
-                f"report template may not use ({error}); templates only word the report's "
-                "values (templates/report/README.md)"
+                f"{where}: the template reaches for something a report template may not use "
+                f"({error}); templates only word the report's values "
+                "(templates/report/README.md)"
             ) from None
         except UndefinedError as error:
+            where = _template_line(error, PHRASES, self._template)
             raise RenderError(
-                f"{_template_line(error, PHRASES, self._template)}: {error.message}; the names a report "
-                "template may use are listed in templates/report/README.md"
+                f"{where}: {error.message}; the names a report template may use are listed in "
+                "templates/report/README.md"
             ) from None
         except TemplateError as error:
             where = _template_line(error, PHRASES, self._template)
@@ -444,9 +446,7 @@ def publisher(fmt: str) -> Publisher:
     return found
 
 
-def report(
-    checklist: Checklist, standing: Standing, fmt: str, folder: Path | None = None
-) -> bytes:
+def report(checklist: Checklist, standing: Standing, fmt: str, folder: Path | None = None) -> bytes:
     """The report's bytes in `fmt` (one of PUBLISHERS). Raises RenderError."""
     publish = publisher(fmt)
     return publish(document(context(checklist, standing), folder), folder)
