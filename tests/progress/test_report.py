@@ -222,7 +222,7 @@ def test_the_reporting_rate_and_the_silent_units(ledger_file: Path) -> None:
     assert re.search(r"应报送\d+项次，已报送\d+项次，报送率[\d.]+%", text)
     assert "### 4.尚未报送完成情况的单位" in text or "尚未报送完成情况的单位" in text
     assert re.search(r"^市政府办公室：第[\d、—]+项，共\d+项未报送。$", text, re.M)
-    assert "待省工作要点印发后制订：第82项（市政府办公室）。" in text
+    assert "待省工作要点印发后制订：第82项（已报送：市政府办公室）。" in text
 
 
 def test_table_columns_are_sized_to_content(ledger_file: Path, tmp_path: Path) -> None:
@@ -499,3 +499,9 @@ def test_the_ledger_computes_and_render_publishes() -> None:
             r"^\s*from \S+ import|^\s*import \S+", path.read_text(encoding="utf-8"), re.M
         ), path
     assert not (folder / "report.py").exists() and not (folder / "status_view.py").exists()
+
+
+def test_the_cli_offers_the_publishers_formats() -> None:
+    from zhengwu_cli.cli.progress import _report_formats
+
+    assert _report_formats() == sorted(PUBLISHERS)

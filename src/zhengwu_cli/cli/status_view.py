@@ -13,11 +13,16 @@ from ..ledger.status import STATE_ORDER, Progress, Standing, State, Tally, perce
 from ..model import Checklist, Column
 
 
+def _share(part: int, whole: int) -> float:
+    """A share 0–1 from the one rounding of `percent` (9/16 → 0.563)."""
+    return float(percent(part, whole) / 100)
+
+
 def _tally(tally: Tally) -> dict[str, Any]:
     return {
         "total": tally.total,
         **{s.value: tally.counts[s] for s in STATE_ORDER},
-        "rate": float(percent(tally.done, tally.applicable)),
+        "rate": _share(tally.done, tally.applicable),
         "overdue": tally.overdue,
     }
 
@@ -48,7 +53,7 @@ def as_json(standing: Standing, checklist: Checklist) -> dict[str, Any]:
         "reporting": {
             "expected": standing.expected,
             "reported": standing.reported,
-            "rate": float(percent(standing.reported, standing.expected)),
+            "rate": _share(standing.reported, standing.expected),
             "units": len(standing.by_unit),
             "units_reported": len(standing.units_reported),
         },
@@ -64,7 +69,7 @@ def as_json(standing: Standing, checklist: Checklist) -> dict[str, Any]:
                 **_tally(u.tally),
                 "expected": u.tally.expected,
                 "reported": u.tally.reported,
-                "report_rate": float(percent(u.tally.reported, u.tally.expected)),
+                "report_rate": _share(u.tally.reported, u.tally.expected),
                 "missing": [p.number for p in u.missing],
             }
             for u in standing.by_unit
@@ -101,11 +106,14 @@ def show(standing: Standing, checklist: Checklist) -> None:
     who = standing.unit or "全部单位"
     out.print(escape(f"完成情况（{who}，截至{standing.as_of.isoformat()}）"))
     out.print(escape(f"共{standing.total.total}项{indicator}：{counts_line(standing.total)}"))
+    if standing.unit is None:
+        units = f"；{len(standing.by_unit)}个单位中{len(standing.units_reported)}个已报送"
+    else:
+        units = ""
     out.print(
         escape(
             f"报送率{standing.report_rate}%：应报送{standing.expected}项次，已报送"
-            f"{standing.reported}项次；{len(standing.by_unit)}个单位中"
-            f"{len(standing.units_reported)}个已报送"
+            f"{standing.reported}项次{units}"
         )
     )
 
@@ -121,7 +129,8 @@ def show(standing: Standing, checklist: Checklist) -> None:
         goal = checklist.header(Column.goal)
         lines = [_bar_line(g.heading or "各项", t, False) for g, t, _ in standing.by_goal]
         table(f"按{goal}", lines)
-    table("按单位", [_bar_line(u.name, u.tally, True) for u in standing.by_unit])
+    if standing.unit is None:
+        table("按单位", [_bar_line(u.name, u.tally, True) for u in standing.by_unit])
     if standing.overdue:
         out.print(f"逾期未完成（{len(standing.overdue)}项）")
         for item in standing.overdue:

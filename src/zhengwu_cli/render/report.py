@@ -106,7 +106,7 @@ def _reasons(items: list[Progress]) -> list[dict[str, Any]]:
     for item in items:
         reason = "；".join(clause(n) for n in item.notes)
         if not reason and item.silent and item.reporters:
-            reason = "部分责任单位尚未报送完成情况"
+            reason = "已报送的单位已完成，其余责任单位尚未报送"
         group = groups.setdefault(reason, {"reason": reason, "labels": [], "units": []})
         group["labels"].append(_label(item))
         for unit in item.reporters:
