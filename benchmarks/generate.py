@@ -112,7 +112,9 @@ def ledger(checklist: Path, entries: int, target: Path) -> Path:
         entry["status"] = status
         entry["date"] = f"{year}-{1 + day // 31 % 12:02d}-{1 + day % 28:02d}"
         if status == "已完成":
-            entry["evidence"] = f"已在门户网站发布相关信息（第{index}条） https://example.gov.cn/{index}"
+            entry["evidence"] = (
+                f"已在门户网站发布相关信息（第{index}条） https://example.gov.cn/{index}"
+            )
         else:
             entry["notes"] = f"正在推进，原因说明第{index}条"
         found.append(entry)

@@ -146,7 +146,16 @@ def filled_sheet(zhengwu: str, checklist: Path, target: Path) -> Path:
 
     blank = target.with_name("blank-" + target.name)
     subprocess.run(
-        [zhengwu, "render", "--unit", "市政府办公室", "--checklist", str(checklist), "-o", str(blank)],
+        [
+            zhengwu,
+            "render",
+            "--unit",
+            "市政府办公室",
+            "--checklist",
+            str(checklist),
+            "-o",
+            str(blank),
+        ],
         check=True,
         capture_output=True,
     )
@@ -309,7 +318,14 @@ def run(
                 )
             if wanted & {"status", "report"}:
                 ledger = ledger_paths[size]
-                common = ["--checklist", str(path), "--ledger", str(ledger), "--as-of", "2022-12-31"]
+                common = [
+                    "--checklist",
+                    str(path),
+                    "--ledger",
+                    str(ledger),
+                    "--as-of",
+                    "2022-12-31",
+                ]
                 add(
                     "zhengwu status",
                     size,
@@ -341,15 +357,16 @@ def growth(results: list[Result]) -> list[tuple[str, str, str]]:
     lines = []
     for name in dict.fromkeys(r.name for r in results if r.name != "zhengwu --help"):
         points = sorted((r.size, r.measured) for r in results if r.name == name)
-        slopes = []
+        found: list[float | None] = []
         for (s1, t1), (s2, t2) in itertools.pairwise(points):
             if t1 is None or t2 is None:
-                slopes.append(None)
+                found.append(None)
             else:
-                slopes.append((t2 - t1) / ((s2 - s1) * ORIGINAL_INDICATORS))
-        if len(slopes) < 2 or None in slopes:
-            shown = ", ".join(f"{s * 1e3:.2f} ms" if s else "—" for s in slopes)
-            lines.append((name, shown or "—", "FAIL" if None in slopes else "-"))
+                found.append((t2 - t1) / ((s2 - s1) * ORIGINAL_INDICATORS))
+        slopes = [s for s in found if s is not None]
+        if len(found) < 2 or len(slopes) < len(found):
+            shown = ", ".join(f"{s * 1e3:.2f} ms" if s else "—" for s in found)
+            lines.append((name, shown or "—", "FAIL" if None in found else "-"))
             continue
         shown = " → ".join(f"{s * 1e3:.3f} ms" for s in slopes)
         if max(slopes) < FLAT:
