@@ -226,10 +226,6 @@ class Standing:
         return [u.name for u in self.by_unit if u.tally.reported]
 
     @property
-    def units_silent(self) -> list[str]:
-        return [u.name for u in self.by_unit if not u.tally.reported]
-
-    @property
     def missing(self) -> list[UnitStanding]:
         """Per unit with something missing: the rows it has not reported."""
         return [u for u in self.by_unit if u.missing]
@@ -249,7 +245,7 @@ def combine(statuses: list[Status]) -> Status:
 
 
 class _Names:
-    """Registry look-ups remembered (the registry's own scan its lists on every call)."""
+    """Registry look-ups remembered (the registry's own look-ups scan its lists on every call)."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
