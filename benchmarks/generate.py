@@ -1,6 +1,7 @@
 """Write an N× copy of a checklist: every task's indicators repeated N times, renumbered.
 
     python benchmarks/generate.py 10 -o /tmp/bench/10x      # → /tmp/bench/10x/checklist.yaml
+    python benchmarks/generate.py 100 -o /tmp/b --ledger 100000   # and /tmp/b/ledger.yaml
 
 The 7 goals and 33 tasks stay as they are (tasks carry Chinese numerals, 一 … 九十九);
 inside each task the indicators are repeated N times, so the table has N times the indicators
@@ -81,14 +82,67 @@ def write(times: int, folder: Path, source: Path = SOURCE) -> Path:
     return target
 
 
+STATUSES = ("已完成", "推进中", "已完成", "未启动", "已完成", "不适用")
+
+
+def ledger(checklist: Path, entries: int, target: Path) -> Path:
+    """Write a ledger of `entries` entries for the checklist: the units each row reaches report
+    in turn (a mix of statuses, dates through the year, evidence and notes, some entries for a
+    whole indicator); past one round, later reports of the same rows follow as history."""
+    from zhengwu_cli.load import load
+    from zhengwu_cli.query import expand, rows
+
+    loaded = load(checklist)
+    year = loaded.checklist.meta.year
+    known = {u.name for u in loaded.registry.units if not u.ended}
+    pairs: list[tuple[int, str | None]] = []
+    for row in rows(loaded.checklist, loaded.registry):
+        units = dict.fromkeys(a.unit for a in expand(row.named, loaded.registry))
+        pairs += [(row.number, unit) for unit in units if unit in known]
+        if row.number % 7 == 0:
+            pairs.append((row.number, None))
+    found: list[dict[str, Any]] = []
+    for index in range(entries):
+        number, unit = pairs[index % len(pairs)]
+        status = STATUSES[(index * 7 + number) % len(STATUSES)]
+        day = 1 + (index % 300)
+        entry: dict[str, Any] = {"indicator": number}
+        if unit:
+            entry["unit"] = unit
+        entry["status"] = status
+        entry["date"] = f"{year}-{1 + day // 31 % 12:02d}-{1 + day % 28:02d}"
+        if status == "已完成":
+            entry["evidence"] = (
+                f"已在门户网站发布相关信息（第{index}条） https://example.gov.cn/{index}"
+            )
+        else:
+            entry["notes"] = f"正在推进，原因说明第{index}条"
+        found.append(entry)
+    data = {"schema_version": 1, "place": loaded.checklist.meta.place, "year": year}
+    text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    text += yaml.dump(
+        {"entries": found}, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=200
+    )
+    temp = target.with_suffix(".tmp")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("times", type=int, help="how many times the original table")
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
+    parser.add_argument(
+        "--ledger", type=int, metavar="N", help="also write ledger.yaml with N entries for it"
+    )
     args = parser.parse_args(argv)
     if args.times < 1:
         parser.error("times is at least 1")
-    print(write(args.times, args.output))
+    checklist = write(args.times, args.output)
+    print(checklist)
+    if args.ledger:
+        print(ledger(checklist, args.ledger, args.output / "ledger.yaml"))
     return 0
 
 

@@ -3,15 +3,20 @@
     python benchmarks/run.py                 # 1×, 10× and 100× tables (several minutes)
     python benchmarks/run.py --sizes 1,10    # quicker
     python benchmarks/run.py --json out.json # also write the numbers
+    python benchmarks/run.py --only collect,status,report   # just these commands
 
 Every command is run as a separate process (as a user runs it), in turn with its baseline,
 `--repeat` rounds after three untimed ones, and the median wall time is reported
 (time.perf_counter around subprocess.run).
 Baselines: `python -c pass` (interpreter start) for --help, yamllint on the same YAML for lint
 (timed twice: answered from zhengwu's lint cache, as a repeated lint is, and with --no-cache),
-PyYAML's C loader reading the same file for list, and `baseline_render.py` (a plain python-docx
-loop) for render. The growth check compares the time each extra indicator costs between sizes
-(the slope), so the fixed start-up cost does not hide a quadratic.
+PyYAML's C loader reading the same file for list (and the ledger for status and report),
+`baseline_render.py` (a plain python-docx loop) for render, python-docx reading every cell of
+the filled sheet for collect. The ledger for status and report has 1,000 entries per 1× (so
+100,000 at 100×), written by generate.ledger. The growth check compares the time each extra
+indicator costs between sizes (the slope), so the fixed start-up cost does not hide a
+quadratic; for collect, status and report also ×10 the work (10× → 100×) may take at most
+×12 the time.
 """
 
 from __future__ import annotations
@@ -43,6 +48,10 @@ GROWTH_TOLERANCE = 2.0  # the per-indicator slope may at most double from one si
 # below this cost per indicator a slope is start-up jitter, not work (a cached lint only reads and
 # hashes the file): such a row is "flat", whatever the ratio of two near-zero slopes
 FLAT = 20e-6
+RATIO_TOLERANCE = 12.0  # ×10 the work, at most ×12 the time (collect, status, report)
+RATIO_CHECKED = ("zhengwu collect", "zhengwu status", "zhengwu report")
+ENTRIES_PER_SIZE = 1000
+FILL = "已完成 2022年6月30日 已在门户网站发布相关信息 https://example.gov.cn/a"
 
 
 @dataclass
@@ -122,6 +131,46 @@ def tables(sizes: list[int], folder: Path) -> dict[int, Path]:
     return found
 
 
+def ledgers(paths: dict[int, Path], folder: Path) -> dict[int, Path]:
+    """A ledger per table: ENTRIES_PER_SIZE entries per 1× (100,000 for the 100× table)."""
+    found = {}
+    for size, path in paths.items():
+        target = folder / f"ledger-{size}x.yaml"
+        found[size] = generate.ledger(path, ENTRIES_PER_SIZE * size, target)
+    return found
+
+
+def filled_sheet(zhengwu: str, checklist: Path, target: Path) -> Path:
+    """市政府办公室's sheet of the table, every 完成情况 cell filled in, as collect reads it."""
+    from docx import Document
+
+    blank = target.with_name("blank-" + target.name)
+    subprocess.run(
+        [
+            zhengwu,
+            "render",
+            "--unit",
+            "市政府办公室",
+            "--checklist",
+            str(checklist),
+            "-o",
+            str(blank),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    document = Document(str(blank))
+    for table in document.tables:
+        headings = [c.text.strip() for c in table.rows[0].cells]
+        if "完成情况" not in headings:
+            continue
+        column = headings.index("完成情况")
+        for row in table.rows[1:]:
+            row.cells[column].text = FILL
+    document.save(str(target))
+    return target
+
+
 def compile_zhengwu() -> None:
     """Byte-compile the installed package, as pip does when it installs the wheel: an editable
     install under PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module on every run,
@@ -131,7 +180,9 @@ def compile_zhengwu() -> None:
         compileall.compile_dir(folder, quiet=1)
 
 
-def run(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
+def run(
+    sizes: list[int], repeat: int, timeout: float, only: set[str] | None = None
+) -> list[Result]:
     compile_zhengwu()
     zhengwu = str(BIN / "zhengwu")
     yamllint = str(BIN / "yamllint")
@@ -148,6 +199,9 @@ def run(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
         os.environ[cache_variable] = str(work / "cache")
         paths = tables(sizes, work)
         out, base_out = work / "out", work / "baseline-out"
+        wanted = only or {"help", "lint", "list", "render", "collect", "status", "report"}
+        if wanted & {"status", "report"}:
+            ledger_paths = ledgers(paths, work)
 
         def add(
             name: str,
@@ -160,6 +214,8 @@ def run(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
             fresh: Path | None = None,
             base_fresh: Path | None = None,
         ) -> None:
+            if name.split()[1].lstrip("-") not in wanted:
+                return
             n = repeat if size <= 10 else max(1, repeat // 5)
             warmup = WARMUP if size <= 10 else 1  # a 100× run takes up to minutes
             runs, base_runs, note = measure_pair(
@@ -229,6 +285,64 @@ def run(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
                 fresh=out,
                 base_fresh=base_out,
             )
+            yaml_floor = [
+                python,
+                "-c",
+                "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'),"
+                " Loader=yaml.CSafeLoader)",
+            ]
+            if "collect" in wanted:
+                sheet = filled_sheet(zhengwu, path, work / f"sheet-{size}x" / "市政府办公室.docx")
+                add(
+                    "zhengwu collect",
+                    size,
+                    None,
+                    [
+                        zhengwu,
+                        "collect",
+                        "--checklist",
+                        str(path),
+                        "--ledger",
+                        str(out / "2022.yaml"),
+                        str(sheet),
+                    ],
+                    "python-docx reading the sheet",
+                    [
+                        python,
+                        "-c",
+                        "import sys, docx; d = docx.Document(sys.argv[1]);"
+                        " [c.text for t in d.tables for r in t.rows for c in r.cells]",
+                        str(sheet),
+                    ],
+                    fresh=out,
+                )
+            if wanted & {"status", "report"}:
+                ledger = ledger_paths[size]
+                common = [
+                    "--checklist",
+                    str(path),
+                    "--ledger",
+                    str(ledger),
+                    "--as-of",
+                    "2022-12-31",
+                ]
+                add(
+                    "zhengwu status",
+                    size,
+                    None,
+                    [zhengwu, "status", *common, "--format", "json"],
+                    "PyYAML C loader (ledger)",
+                    [*yaml_floor, str(ledger)],
+                )
+                add(
+                    "zhengwu report",
+                    size,
+                    None,
+                    [zhengwu, "report", *common, "-o", str(out / "report.docx")],
+                    "PyYAML C loader (ledger)",
+                    [*yaml_floor, str(ledger)],
+                    fresh=out,
+                )
     return results
 
 
@@ -243,15 +357,16 @@ def growth(results: list[Result]) -> list[tuple[str, str, str]]:
     lines = []
     for name in dict.fromkeys(r.name for r in results if r.name != "zhengwu --help"):
         points = sorted((r.size, r.measured) for r in results if r.name == name)
-        slopes = []
+        found: list[float | None] = []
         for (s1, t1), (s2, t2) in itertools.pairwise(points):
             if t1 is None or t2 is None:
-                slopes.append(None)
+                found.append(None)
             else:
-                slopes.append((t2 - t1) / ((s2 - s1) * ORIGINAL_INDICATORS))
-        if len(slopes) < 2 or None in slopes:
-            shown = ", ".join(f"{s * 1e3:.2f} ms" if s else "—" for s in slopes)
-            lines.append((name, shown or "—", "FAIL" if None in slopes else "-"))
+                found.append((t2 - t1) / ((s2 - s1) * ORIGINAL_INDICATORS))
+        slopes = [s for s in found if s is not None]
+        if len(found) < 2 or len(slopes) < len(found):
+            shown = ", ".join(f"{s * 1e3:.2f} ms" if s else "—" for s in found)
+            lines.append((name, shown or "—", "FAIL" if None in found else "-"))
             continue
         shown = " → ".join(f"{s * 1e3:.3f} ms" for s in slopes)
         if max(slopes) < FLAT:
@@ -287,7 +402,34 @@ def report(results: list[Result]) -> str:
         "|---|---|---|",
     ]
     rows += [f"| `{n}` | {s} | {v} |" for n, s, v in growth(results)]
+    checked = ratios(results)
+    if checked:
+        rows += [
+            "",
+            f"×10 the work, at most ×{RATIO_TOLERANCE:.0f} the time (10× → 100× table):",
+            "",
+            "| command | 10× | 100× | ratio | verdict |",
+            "|---|---|---|---|---|",
+        ]
+        rows += [f"| `{n}` | {a} | {b} | {r} | {v} |" for n, a, b, r, v in checked]
     return "\n".join(rows)
+
+
+def ratios(results: list[Result]) -> list[tuple[str, str, str, str, str]]:
+    """For collect, status and report: the 100× time over the 10× time, at most ×12."""
+    lines = []
+    for name in RATIO_CHECKED:
+        times = {r.size: r.measured for r in results if r.name == name}
+        if 10 not in times or 100 not in times:
+            continue
+        small, big = times[10], times[100]
+        if small is None or big is None:
+            lines.append((name, fmt(small), fmt(big), "—", "FAIL"))
+            continue
+        ratio = big / small
+        verdict = "ok" if ratio <= RATIO_TOLERANCE else "MISS"
+        lines.append((name, fmt(small), fmt(big), f"×{ratio:.1f}", verdict))
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -296,12 +438,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7, help="runs per command (median)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds before a run fails")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--only",
+        help="commands to time, comma-separated (help, lint, list, render, collect, status, "
+        "report; default all)",
+    )
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",")})
+    only = {o.strip() for o in args.only.split(",")} if args.only else None
     for tool in ("zhengwu", "yamllint"):
         if not (BIN / tool).exists():
             parser.error(f"{BIN / tool} not found: pip install -e '.[bench]' into this Python")
-    results = run(sizes, args.repeat, args.timeout)
+    results = run(sizes, args.repeat, args.timeout, only)
     print(report(results))
     if args.json:
         args.json.write_text(
@@ -312,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     missed = [r for r in results if r.verdict != "ok" and r.verdict != "-"]
     missed_growth = [g for g in growth(results) if g[2] not in ("linear", "flat", "-")]
-    return 1 if missed or missed_growth else 0
+    missed_ratio = [r for r in ratios(results) if r[4] != "ok"]
+    return 1 if missed or missed_growth or missed_ratio else 0
 
 
 if __name__ == "__main__":

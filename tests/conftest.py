@@ -41,5 +41,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="rewrite the golden files of tests/render/golden/ (the test still fails once)",
+        default=False,
+        help="rewrite golden files that differ (the tests still fail, so the change shows)",
     )

@@ -110,7 +110,7 @@ def test_report_leaves_out_the_levels_the_table_lacks(tmp_path: Path) -> None:
         "2022-12-31",
     )
     assert code == 0, output
-    assert "共涉及6项细化指标。" in output  # no 目标, 主要任务 or 工作措施 counts
+    assert "共涉及6项任务。" in output  # no 目标, 主要任务 or 工作措施; its rows called 任务
     assert "宣城市落实2022年政务公开工作要点情况" in output
     assert "建立办理和反馈机制" in output
     assert "None" not in output

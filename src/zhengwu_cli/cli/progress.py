@@ -98,6 +98,13 @@ def _standing(
     if any(p.severity is Severity.error for p in problems):
         raise UsageFailure("the ledger has errors (above); fix them and run again")
     chosen = _unit(unit, loaded)
+    group = loaded.registry.group(chosen) if chosen else None
+    if group is not None:
+        members = "、".join(u.name for u in loaded.registry.members(group)[:3])
+        raise UsageFailure(
+            f"--unit: {chosen} is a group, not a unit that reports; give one of its units"
+            + (f" (e.g. {members})" if members else "")
+        )
     return loaded, standing(loaded.checklist, loaded.registry, ledger.ledger, _as_of(as_of), chosen)
 
 
@@ -112,30 +119,80 @@ def _standing(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--missing",
+    is_flag=True,
+    help="The chase list (催报): per unit, the rows it has not reported, with their deadlines.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="With --missing: write the chase list as this .xlsx file to send out.",
+)
+@click.option("--force", "-f", is_flag=True, help="Overwrite the output file if it exists.")
 def status(
     checklist_path: Path | None,
     ledger_path: Path | None,
     unit: str | None,
     as_of: str | None,
     fmt: str,
+    missing: bool,
+    output: Path | None,
+    force: bool,
 ) -> None:
-    """Completion by goal and by unit, and the overdue items (deadline passed, not 已完成).
+    """Completion by goal and by unit, the 报送率, and the overdue items.
 
-    Exit 1 when something is overdue, so a scheduled job can notice.
+    An indicator is 已完成 for the city only when an entry for the whole indicator says so, or
+    every unit its row reaches has reported 已完成 or 不适用; a unit without an entry is 未报送,
+    counted apart from 未启动. Exit 1 when something is overdue, so a scheduled job can notice
+    (with --missing: 0).
 
     \b
     Example:
       zhengwu status --as-of 2022-07-01
       zhengwu status --unit 市司法局 --format json
+      zhengwu status --missing -o 催报.xlsx
     """
-    from ..ledger.status_view import as_json, show
+    from .status_view import as_json, missing_xlsx, show, show_missing
 
-    _, standing = _standing(checklist_path, ledger_path, as_of, unit)
+    if output is not None and not missing:
+        raise UsageFailure("-o writes the chase list: add --missing")
+    if output is not None and output.suffix.lower() != ".xlsx":
+        raise UsageFailure(
+            f"{output}: the chase list is written as .xlsx; give a name ending in .xlsx"
+        )
+    if output is not None and output.exists() and not force:
+        raise UsageFailure(f"{output} exists; nothing was written. Add --force, or choose -o")
+    loaded, standing = _standing(checklist_path, ledger_path, as_of, unit)
+    checklist = loaded.checklist
+    if missing:
+        if output is not None:
+            _write(output, missing_xlsx(standing, checklist))
+        elif fmt == "json":
+            data = as_json(standing, checklist)["units"]
+            chase = [{"unit": u["unit"], "missing": u["missing"]} for u in data if u["missing"]]
+            click.echo(json.dumps(chase, ensure_ascii=False, indent=2))
+        else:
+            show_missing(standing, checklist)
+        return
     if fmt == "json":
-        click.echo(json.dumps(as_json(standing), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(as_json(standing, checklist), ensure_ascii=False, indent=2))
     else:
-        show(standing)
+        show(standing, checklist)
     sys.exit(1 if standing.overdue else 0)
+
+
+def _write(target: Path, data: bytes) -> None:
+    from ..render import RenderError
+    from ..render.files import write_atomic
+
+    try:
+        write_atomic(target, data)
+    except RenderError as error:
+        raise FileFailure(str(error)) from None
+    click.echo(f"wrote {target}")
 
 
 # -- collect -------------------------------------------------------------------------------------
@@ -412,6 +469,10 @@ def _describe(entry: Entry, full: bool = False) -> str:
 # -- report --------------------------------------------------------------------------------------
 
 
+def _report_formats() -> list[str]:
+    return ["docx", "md", "text"]  # render.report.PUBLISHERS (not imported for --help)
+
+
 @click.command("report")
 @checklist_option
 @ledger_option
@@ -423,7 +484,11 @@ def _describe(entry: Entry, full: bool = False) -> str:
 )
 @click.option("--as-of", metavar="DATE", help="The day the report stands on [default: today].")
 @click.option(
-    "--format", "fmt", type=click.Choice(["docx", "md", "text"]), default="docx", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(_report_formats()),
+    default="docx",
+    show_default=True,
 )
 @click.option(
     "--output",
@@ -431,7 +496,14 @@ def _describe(entry: Entry, full: bool = False) -> str:
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="File to write [default: the text formats to stdout; docx: "
-    "落实<year>年政务公开工作要点情况.docx].",
+    "<place>落实<year>年政务公开工作要点情况.docx in the current folder].",
+)
+@click.option(
+    "--templates",
+    "templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="A folder with your own _phrases.j2 and docx.yaml (the bundled ones fill the rest).",
 )
 @click.option("--force", "-f", is_flag=True, help="Overwrite the output file if it exists.")
 def report(
@@ -441,13 +513,16 @@ def report(
     as_of: str | None,
     fmt: str,
     output: Path | None,
+    templates: Path | None,
     force: bool,
 ) -> None:
-    """The insert 落实<year>年政务公开工作要点情况 for 六、其他需要报告的事项 of the annual report.
+    """The report 落实<year>年政务公开工作要点情况, for 六、其他需要报告的事项 of the annual report.
 
-    Totals (goals, tasks, indicators, measures), completion per goal with the outcomes
-    achieved, what remains unfinished and why (material for 五、存在的主要问题及改进情况), and a
-    table of indicators by status. Wording: templates/report/*.j2; Word layout: docx.yaml.
+    Its headings sit one level below 六、: （一）总体情况 with the basis and the 报送率,
+    （二）completion per goal (for a table with goals), the achievements numbered 1, 2, 3 with
+    the units that achieved them, what remains unfinished grouped by reason and the units that
+    have not reported, and a table of every indicator. Wording: templates/report/_phrases.j2
+    (or --templates); Word layout: docx.yaml.
 
     \b
     Example:
@@ -455,33 +530,30 @@ def report(
       zhengwu report --unit 市司法局 --format md
       zhengwu report --format text > 插页.txt
     """
-    from ..ledger import LedgerError
-    from ..ledger.report import context, render_text
     from ..render import RenderError
-    from ..render.files import write_atomic
+    from ..render.files import inside, safe_filename
+    from ..render.report import report as build_report
 
     loaded, standing = _standing(checklist_path, ledger_path, as_of, unit)
-    values = context(loaded.checklist, standing)
     try:
-        if fmt == "docx":
-            from ..ledger.report_docx import build
-
-            data = build(render_text(values, "md"))
-        else:
-            data = render_text(values, fmt).encode("utf-8")
-    except LedgerError as error:
+        data = build_report(loaded.checklist, standing, fmt, templates)
+    except RenderError as error:
         raise FileFailure(str(error)) from None
     if output is None and fmt != "docx":
         click.echo(data.decode("utf-8"), nl=False)
         return
-    target = output or Path(f"{values['subject']}落实{values['year']}年政务公开工作要点情况.docx")
+    if output is None:
+        meta = loaded.checklist.meta
+        name = f"{standing.unit or meta.place}落实{meta.year}年政务公开工作要点情况"
+        try:
+            target = inside(Path.cwd(), safe_filename(name, ".docx"))
+        except RenderError as error:
+            raise FileFailure(str(error)) from None
+    else:
+        target = output
     if target.exists() and not force:
         raise UsageFailure(f"{target} exists; nothing was written. Add --force, or choose -o")
-    try:
-        write_atomic(target, data)
-    except RenderError as error:
-        raise FileFailure(str(error)) from None
-    click.echo(f"wrote {target}")
+    _write(target, data)
 
 
 COMMANDS = [status, collect, report]

@@ -3,7 +3,8 @@
 model.py    the ledger's pydantic models     load.py     YAML → Ledger with positions
 check.py    ledger findings (ZW6xx)          status.py   completion by goal and unit, overdue
 collect.py  完成情况 cells of filled sheets   merge.py    new entries into the ledger, atomically
-report.py   the 落实…工作要点情况 insert      report_docx.py / status_view.py  its outputs
+The report and the status printing are publishers: render/report.py, render/report_docx.py and
+cli/status_view.py.
 """
 
 from __future__ import annotations

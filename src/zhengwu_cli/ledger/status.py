@@ -1,40 +1,97 @@
-"""Where each indicator stands on a date: its status, evidence, notes and whether it is overdue.
+"""Where each indicator stands on a date: its state, evidence, notes, who has not reported.
 
-How entries decide an indicator's status (documented in docs/ledger.md):
-- Only entries dated on or before the as-of date count (entries without a date always count);
-  of those, the last one for each (indicator, unit, measure) is current.
-- For one unit: its own entries decide; without any, an entry for the indicator as a whole does.
-- Overall: an entry for the indicator as a whole (no unit, no measure) decides; without one,
-  all units' entries together do, leaving out a unit's 不适用 (it speaks for that unit only).
+How entries decide (documented in docs/ledger.md, 由条目得出的完成情况):
+- An entry is in effect from its `date`; an entry without one from the day it was collected
+  (`collected`), else from 1 January of the plan year. Of the entries in effect on the as-of
+  date, the last one per (indicator, unit, measure) is current.
+- A row *reaches* the units it names and the members of the groups it names (query's rows and
+  roles); a group is not a unit that reports, and a unit that ended reports no more.
+- For one unit the row reaches: its own entries decide; without any, the entries for the
+  indicator as a whole (no unit); without those, the unit has not reported (未报送).
+- For the city: an entry for the whole indicator (no unit, no measure) decides. Otherwise the
+  states of the units the row reaches: 已完成 only when every one of them has reported 已完成
+  or 不适用 (all 不适用: 不适用); when some have not reported, what the others said but never
+  已完成 (推进中 if they finished their part); nobody reported: 未报送. Entries of a unit the
+  row does not reach never count for the city (a row that names no unit at all takes any
+  unit's entries, there being nobody else to ask).
 - Several entries together: 不适用 ones are left out unless all are 不适用; then 已完成 if all
-  are 已完成, 未启动 if all are 未启动, else 推进中. No entry at all: 未启动, not reported.
+  are 已完成, 未启动 if all are 未启动, else 推进中.
 - Overdue: the deadline (a county's own where it differs) is before the as-of date and the
-  status is neither 已完成 nor 不适用.
+  state is 推进中, 未启动 or 未报送.
+- Percentages round half up to one decimal (9/16 = 56.3%): `percent` is the one function.
+
+Linear in the size of the table and the ledger: the entries are indexed once by indicator and
+unit, the rows' reach once by unit; nothing scans all entries per row or all rows per unit.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 
 from ..deadlines import DeadlineError, parse_deadline
-from ..model import Checklist, Goal
-from ..query import Filters, Row, due, rows, select, units_with_rows
-from ..units import Registry
-from .model import STATUS_ORDER, Entry, Ledger, Status
+from ..model import ROLE_ORDER, Checklist, Goal, Role
+from ..query import Row, expand, rows
+from ..units import Registry, UnitKind
+from .model import Entry, Ledger, Status
 
 Key = tuple[int, str | None, int | None]
 
 
+class State(str, Enum):
+    """完成情况 as status and report count it: a reported status, or 未报送 (no entry)."""
+
+    done = "已完成"
+    in_progress = "推进中"
+    not_started = "未启动"
+    unreported = "未报送"
+    not_applicable = "不适用"
+
+
+STATE_ORDER = [
+    State.done,
+    State.in_progress,
+    State.not_started,
+    State.unreported,
+    State.not_applicable,
+]
+UNFINISHED = (State.in_progress, State.not_started, State.unreported)
+
+
+def percent(part: int, whole: int) -> Decimal:
+    """part/whole in per cent, rounded half up to one decimal (9/16 → 56.3); 100 if whole is 0."""
+    if not whole:
+        return Decimal(100)
+    value = Decimal(part) * 100 / Decimal(whole)
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def percent_text(part: int, whole: int) -> str:
+    """The percentage as printed: 56.3, 20 (not 20.0), 100."""
+    return f"{percent(part, whole)}".removesuffix(".0")
+
+
+def state_of(status: Status) -> State:
+    return State(status.value)
+
+
 @dataclass
 class Progress:
-    """One indicator as it stands, overall or for one unit."""
+    """One indicator as it stands, for the city or for one unit."""
 
     row: Row
-    status: Status
+    state: State
     entries: list[Entry]  # the current entries that decide it
     due: date | None
     overdue: bool
+    unit: str | None = None  # the unit this is for; None: the city
+    roles: list[Role] = field(default_factory=list)  # that unit's roles on the row
+    parts: list[Progress] = field(default_factory=list)  # city: each unit reached, as it stands
+    own: bool = False  # one unit: its own entries decide (it has reported)
+    covered: bool = False  # one unit: an entry for the whole indicator decides for it
 
     @property
     def number(self) -> int:
@@ -42,7 +99,12 @@ class Progress:
 
     @property
     def reported(self) -> bool:
-        return bool(self.entries)
+        return self.state is not State.unreported
+
+    @property
+    def status(self) -> Status | None:
+        """The reported status; None for 未报送."""
+        return None if self.state is State.unreported else Status(self.state.value)
 
     @property
     def evidence(self) -> list[str]:
@@ -56,23 +118,42 @@ class Progress:
     @property
     def completed(self) -> date | None:
         dates = [e.date for e in self.entries if e.status is Status.done and e.date]
-        return max(dates) if dates and self.status is Status.done else None
+        return max(dates) if dates and self.state is State.done else None
 
     @property
-    def units(self) -> list[str]:
+    def reporters(self) -> list[str]:
+        """The units whose entries decide it."""
         return list(dict.fromkeys(e.unit for e in self.entries if e.unit))
+
+    @property
+    def achieved_by(self) -> list[str]:
+        """The units that reported it 已完成 (city: among those it reaches)."""
+        if self.parts:
+            return [p.unit or "" for p in self.parts if p.own and p.state is State.done]
+        done = [e.unit for e in self.entries if e.unit and e.status is Status.done]
+        return list(dict.fromkeys(done))
+
+    @property
+    def silent(self) -> list[str]:
+        """City: the units the row reaches that have not reported."""
+        return [p.unit or "" for p in self.parts if p.state is State.unreported]
 
 
 @dataclass
 class Tally:
-    """Counts of indicators by status."""
+    """Counts of indicators (or of one unit's rows) by state."""
 
-    counts: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(STATUS_ORDER, 0))
+    counts: dict[State, int] = field(default_factory=lambda: dict.fromkeys(STATE_ORDER, 0))
     overdue: int = 0
+    reported: int = 0  # one unit's rows: those it has reported itself
+    expected: int = 0  # one unit's rows: those it should report (not decided for the whole)
 
     def add(self, item: Progress) -> None:
-        self.counts[item.status] += 1
+        self.counts[item.state] += 1
         self.overdue += item.overdue
+        if item.unit is not None:
+            self.reported += item.own
+            self.expected += not item.covered
 
     @property
     def total(self) -> int:
@@ -80,16 +161,35 @@ class Tally:
 
     @property
     def done(self) -> int:
-        return self.counts[Status.done]
+        return self.counts[State.done]
 
     @property
     def applicable(self) -> int:
-        return self.total - self.counts[Status.not_applicable]
+        return self.total - self.counts[State.not_applicable]
 
     @property
-    def rate(self) -> float:
-        """Share of applicable indicators completed, 0–1 (1 when nothing applies)."""
-        return self.done / self.applicable if self.applicable else 1.0
+    def rate(self) -> str:
+        """Share of applicable indicators completed, as printed (56.3); 100 when none applies."""
+        return percent_text(self.done, self.applicable)
+
+    @property
+    def report_rate(self) -> str:
+        """报送率 of one unit's rows: reported by the unit ÷ expected of it, as printed."""
+        return percent_text(self.reported, self.expected)
+
+
+@dataclass
+class UnitStanding:
+    """One unit's rows, each as that unit stands on it."""
+
+    name: str
+    tally: Tally
+    items: list[Progress]
+
+    @property
+    def missing(self) -> list[Progress]:
+        """The rows it has not reported (the chase list, 催报)."""
+        return [p for p in self.items if p.state is State.unreported]
 
 
 @dataclass
@@ -100,12 +200,35 @@ class Standing:
     unit: str | None
     items: list[Progress]
     by_goal: list[tuple[Goal, Tally, list[Progress]]]
-    by_unit: list[tuple[str, Tally]]
+    by_unit: list[UnitStanding]
     total: Tally
 
     @property
     def overdue(self) -> list[Progress]:
         return [p for p in self.items if p.overdue]
+
+    @property
+    def expected(self) -> int:
+        """(unit, row) pairs that should be reported."""
+        return sum(u.tally.expected for u in self.by_unit)
+
+    @property
+    def reported(self) -> int:
+        return sum(u.tally.reported for u in self.by_unit)
+
+    @property
+    def report_rate(self) -> str:
+        """报送率 over every unit and row: reported ÷ expected, as printed."""
+        return percent_text(self.reported, self.expected)
+
+    @property
+    def units_reported(self) -> list[str]:
+        return [u.name for u in self.by_unit if u.tally.reported]
+
+    @property
+    def missing(self) -> list[UnitStanding]:
+        """Per unit with something missing: the rows it has not reported."""
+        return [u for u in self.by_unit if u.missing]
 
 
 def combine(statuses: list[Status]) -> Status:
@@ -121,51 +244,176 @@ def combine(statuses: list[Status]) -> Status:
     return Status.in_progress
 
 
+class _Names:
+    """Registry look-ups remembered (the registry's own look-ups scan its lists on every call)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._canonical: dict[str, str] = {}
+        self._county: dict[str, bool] = {}
+        self._units = {u.name: u for u in registry.units}
+
+    def canonical(self, name: str) -> str:
+        found = self._canonical.get(name)
+        if found is None:
+            found = self._canonical[name] = self.registry.canonical(name) or name
+        return found
+
+    def reporting(self, name: str) -> bool:
+        """A unit that can report: in the registry, not a group, not ended."""
+        unit = self._units.get(name)
+        return unit is not None and not unit.ended
+
+    def county(self, name: str | None) -> bool:
+        if name is None:
+            return False
+        if name not in self._county:
+            unit = self._units.get(name)
+            self._county[name] = unit is not None and unit.kind is UnitKind.county
+        return self._county[name]
+
+
+def effective(entry: Entry, year: int) -> date:
+    """The day an entry counts from: its date, else the day collected, else 1 January."""
+    return entry.date or entry.collected or date(year, 1, 1)
+
+
 def current_entries(ledger: Ledger, as_of: date, registry: Registry) -> dict[Key, Entry]:
     """The last entry per key among those in effect on `as_of`, unit names made canonical."""
+    names = _Names(registry)
+    return _current(ledger, as_of, names)
+
+
+def _current(ledger: Ledger, as_of: date, names: _Names) -> dict[Key, Entry]:
     result: dict[Key, Entry] = {}
     for entry in ledger.entries:
-        if entry.date is not None and entry.date > as_of:
+        if effective(entry, ledger.year) > as_of:
             continue
-        unit = registry.canonical(entry.unit) or entry.unit if entry.unit else None
-        result[(entry.indicator, unit, entry.measure)] = entry.model_copy(update={"unit": unit})
+        unit = names.canonical(entry.unit) if entry.unit else None
+        if unit != entry.unit:
+            entry = entry.model_copy(update={"unit": unit})
+        result[(entry.indicator, unit, entry.measure)] = entry
     return result
 
 
-def _deciding(number: int, current: dict[Key, Entry], unit: str | None) -> list[Entry]:
-    mine = [e for k, e in current.items() if k[0] == number]
-    whole = [e for e in mine if e.unit is None]
-    if unit is not None:
-        return [e for e in mine if e.unit == unit] or whole
-    units = [e for e in mine if e.status is not Status.not_applicable or e.unit is None]
-    return [e for e in whole if e.measure is None] or units
+class _Index:
+    """The current entries by indicator and unit, and each row's reach, built once."""
+
+    def __init__(
+        self, checklist: Checklist, registry: Registry, ledger: Ledger, as_of: date
+    ) -> None:
+        self.names = _Names(registry)
+        self.as_of = as_of
+        self.rows = rows(checklist, registry)
+        self.by_indicator: dict[int, dict[str | None, list[Entry]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for (number, unit, _), entry in _current(ledger, as_of, self.names).items():
+            self.by_indicator[number][unit].append(entry)
+        self.reach: dict[int, dict[str, list[Role]]] = {}
+        members: dict[str, list[str]] = {}
+        for row in self.rows:
+            reached: dict[str, list[Role]] = {}
+            for assignment in _expand(row, registry, members):
+                if self.names.reporting(assignment.unit):
+                    roles = reached.setdefault(assignment.unit, [])
+                    if assignment.role not in roles:
+                        roles.append(assignment.role)
+            self.reach[row.number] = reached
+
+    def entries(self, number: int) -> dict[str | None, list[Entry]]:
+        return self.by_indicator.get(number, {})
+
+    def due(self, row: Row, unit: str | None) -> date | None:
+        when = row.deadline.due_for(self.names.county(unit)) if row.deadline else None
+        relative = _relative(row, self.entries(row.number))
+        if relative is not None:
+            when = min(when, relative) if when else relative
+        return when
+
+    def for_unit(self, row: Row, unit: str) -> Progress:
+        mine = self.entries(row.number)
+        own = mine.get(unit, [])
+        deciding = own or mine.get(None, [])
+        state = state_of(combine([e.status for e in deciding])) if deciding else State.unreported
+        roles = sorted(self.reach[row.number].get(unit, []), key=ROLE_ORDER.index)
+        progress = self._progress(row, state, list(deciding), unit, roles=roles)
+        progress.own, progress.covered = bool(own), bool(deciding) and not own
+        return progress
+
+    def for_city(self, row: Row, per_unit: list[Progress]) -> Progress:
+        mine = self.entries(row.number)
+        whole = [e for e in mine.get(None, []) if e.measure is None]
+        if whole:
+            state = state_of(combine([e.status for e in whole]))
+            own = [e for p in per_unit if p.own for e in p.entries]  # their evidence and notes
+            return self._progress(row, state, whole + own, None, parts=per_unit)
+        if not self.reach[row.number]:  # a row that names no unit: anyone's word counts
+            deciding = [e for unit, found in mine.items() for e in found]
+            deciding = [e for e in deciding if e.unit is None or self.names.reporting(e.unit)]
+            state = (
+                state_of(combine([e.status for e in deciding])) if deciding else State.unreported
+            )
+            return self._progress(row, state, deciding, None)
+        said = [p for p in per_unit if p.reported]
+        deciding = list({id(e): e for p in said for e in p.entries}.values())
+        if not said:
+            state = State.unreported
+        else:
+            state = state_of(combine([s.status for s in said if s.status is not None]))
+            if len(said) < len(per_unit):  # someone has not reported: never done
+                if state is State.done:
+                    state = State.in_progress
+                elif state is State.not_applicable:
+                    state = State.unreported
+        return self._progress(row, state, deciding, None, parts=per_unit)
+
+    def _progress(
+        self,
+        row: Row,
+        state: State,
+        entries: list[Entry],
+        unit: str | None,
+        roles: list[Role] | None = None,
+        parts: list[Progress] | None = None,
+    ) -> Progress:
+        when = self.due(row, unit)
+        late = when is not None and when < self.as_of and state in UNFINISHED
+        return Progress(row, state, entries, when, late, unit, roles or [], parts or [])
 
 
-def relative_due(row: Row, current: dict[Key, Entry]) -> date | None:
+def _expand(row: Row, registry: Registry, cache: dict[str, list[str]]) -> list[_Reach]:
+    """The row's assignments with each group replaced by its members (a group's members are
+    worked out once per run)."""
+    result: list[_Reach] = []
+    for item in row.named:
+        if item.unit not in cache:
+            expanded = expand([item], registry)
+            cache[item.unit] = [a.unit for a in expanded]
+        result += [_Reach(name, item.role) for name in cache[item.unit]]
+    return result
+
+
+@dataclass(frozen=True)
+class _Reach:
+    unit: str
+    role: Role
+
+
+def _relative(row: Row, entries: dict[str | None, list[Entry]]) -> date | None:
     """The date a relative deadline (决策文件出台后的10个工作日内) falls on, once the 台账 gives
     the event's date: counted from the latest event recorded for the indicator."""
     text = row.indicator.relative_deadline
-    events = [e.event_date for k, e in current.items() if k[0] == row.number and e.event_date]
-    if not text or not events:
+    if not text:
+        return None
+    events = [e.event_date for found in entries.values() for e in found if e.event_date]
+    if not events:
         return None
     try:
         deadline = parse_deadline(text, max(events).year)
     except DeadlineError:
         return None  # lint reports it (ZW401)
     return deadline.after(max(events)) if deadline.days is not None else None
-
-
-def progress_of(
-    row: Row, current: dict[Key, Entry], unit: str | None, as_of: date, registry: Registry
-) -> Progress:
-    deciding = _deciding(row.number, current, unit)
-    status = combine([e.status for e in deciding])
-    when = due(row, unit, registry)
-    relative = relative_due(row, current)
-    if relative is not None:
-        when = min(when, relative) if when else relative
-    late = when is not None and when < as_of and status in (Status.not_started, Status.in_progress)
-    return Progress(row, status, deciding, when, late)
 
 
 def standing(
@@ -176,51 +424,56 @@ def standing(
     unit: str | None = None,
 ) -> Standing:
     """Where every indicator (of one unit, or all) stands on `as_of`."""
-    scope = rows(checklist, registry)  # own rows: select() sets each row's roles
-    if unit:
-        scope = select(scope, Filters(units=[unit]), registry)
-    all_rows = rows(checklist, registry)
-    current = current_entries(ledger, as_of, registry)
-    items = [progress_of(row, current, unit, as_of, registry) for row in scope]
+    index = _Index(checklist, registry, ledger, as_of)
+    per_unit: dict[str, list[Progress]] = defaultdict(list)
+    items: list[Progress] = []
+    for row in index.rows:
+        reached = index.reach[row.number]
+        mine = [index.for_unit(row, name) for name in reached]
+        for progress in mine:
+            per_unit[progress.unit or ""].append(progress)
+        if unit is None:
+            items.append(index.for_city(row, mine))
+        elif unit in reached:
+            items.append(next(p for p in mine if p.unit == unit))
 
     total = Tally()
     by_goal: list[tuple[Goal, Tally, list[Progress]]] = []
+    goal_items: dict[int, list[Progress]] = defaultdict(list)
+    for item in items:
+        goal_items[id(item.row.goal)].append(item)
     for goal in checklist.goals:
-        mine = [p for p in items if p.row.goal is goal]
-        if not mine:
+        found = goal_items.get(id(goal))
+        if not found:
             continue
         tally = Tally()
-        for item in mine:
+        for item in found:
             tally.add(item)
             total.add(item)
-        by_goal.append((goal, tally, mine))
+        by_goal.append((goal, tally, found))
 
-    units = [unit] if unit else units_with_rows(checklist, registry, all_rows)
-    by_unit: list[tuple[str, Tally]] = []
-    for name in units:
+    order = [u.name for u in registry.units if u.name in per_unit]
+    by_unit: list[UnitStanding] = []
+    for name in [unit] if unit else order:
         tally = Tally()
-        for row in select(all_rows, Filters(units=[name]), registry):
-            tally.add(progress_of(row, current, name, as_of, registry))
-        by_unit.append((name, tally))
+        for item in per_unit.get(name, []):
+            tally.add(item)
+        by_unit.append(UnitStanding(name, tally, per_unit.get(name, [])))
     return Standing(as_of, unit, items, by_goal, by_unit, total)
 
 
 def done_indicators(
     checklist: Checklist, registry: Registry, ledger: Ledger, as_of: date, unit: str | None = None
 ) -> set[int]:
-    """The indicators marked 已完成 (for one unit, or as a whole) on `as_of`."""
-    current = current_entries(ledger, as_of, registry)
-    return {
-        row.number
-        for row in rows(checklist, registry)
-        if progress_of(row, current, unit, as_of, registry).status is Status.done
-    }
+    """The indicators 已完成 (for one unit, or for the city) on `as_of`."""
+    found = standing(checklist, registry, ledger, as_of, unit)
+    return {p.number for p in found.items if p.state is State.done}
 
 
 def event_dues(
     checklist: Checklist, registry: Registry, ledger: Ledger, as_of: date
 ) -> dict[int, date]:
     """Per indicator, the date its relative deadline falls on (events recorded by `as_of`)."""
-    current = current_entries(ledger, as_of, registry)
-    found = {row.number: relative_due(row, current) for row in rows(checklist, registry)}
+    index = _Index(checklist, registry, ledger, as_of)
+    found = {row.number: _relative(row, index.entries(row.number)) for row in index.rows}
     return {number: when for number, when in found.items() if when is not None}

@@ -1,0 +1,452 @@
+"""The report 落实<year>年政务公开工作要点情况, to be placed under 六、其他需要报告的事项.
+
+`context(checklist, standing)` gathers the report's data; `document(values)` lays it out as
+blocks (headings one level below 六、: （一）… and 1.…, paragraphs, one table), their sentences
+worded by the macros of templates/report/_phrases.j2, rendered in jinja2's
+ImmutableSandboxedEnvironment (a template is data: it cannot reach Python's internals);
+`PUBLISHERS` turns the blocks into Markdown, plain text or .docx (report_docx.py), each
+escaping every text for its format. Nothing here names a place or a year: both come from
+the checklist's meta.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..ledger.status import STATE_ORDER, Progress, Standing, State, percent_text
+from ..model import Checklist, Column
+from ..resources import templates_dir
+from . import RenderError
+
+PHRASES = "_phrases.j2"
+URL = re.compile(r"(?:https?://|www\.)[^\s，。；、（）()<>“”\"'|]+", re.IGNORECASE)
+# a remark in brackets about lateness (（逾期，7月5日完成）): not an achievement
+LATE_REMARK = re.compile(r"[（(][^（）()]*逾期[^（）()]*[）)]")
+SENTENCE_END = "。；;，,、 \t\n"
+
+
+def cn_date(value: Any) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def sentence(text: str) -> str:
+    """A text as a sentence: trailing punctuation trimmed, one 。 added (never 。。)."""
+    return text.strip().rstrip(SENTENCE_END) + "。" if text.strip() else ""
+
+
+def clause(text: str) -> str:
+    """A text to continue: trailing 。，； trimmed."""
+    return text.strip().rstrip(SENTENCE_END)
+
+
+def numbers(labels: list[str]) -> str:
+    """第3、5—7项 style: runs of consecutive numbers joined with —."""
+    if not all(label.isdigit() for label in labels):
+        return "、".join(labels)
+    values = sorted({int(label) for label in labels})
+    runs: list[list[int]] = []
+    for value in values:
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return "、".join(f"{r[0]}—{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs)
+
+
+def _label(item: Progress) -> str:
+    return item.row.indicator.label or str(item.number)
+
+
+def _achievement(item: Progress) -> tuple[list[str], list[str]]:
+    """An item's achievements as sentences, and the URLs they give (printed after the item)."""
+    texts: list[str] = []
+    urls: list[str] = []
+    for evidence in item.evidence:
+        urls += URL.findall(evidence)
+        text = clause(URL.sub("", LATE_REMARK.sub("", evidence)))
+        text = re.sub(r"[（(]\s*[）)]", "", text).strip(" ：:，,；;")
+        if text:
+            texts.append(text)
+    return texts, list(dict.fromkeys(u.rstrip(".") for u in urls))
+
+
+def _item(item: Progress) -> dict[str, Any]:
+    ind = item.row.indicator
+    achievements, urls = _achievement(item)
+    late = bool(item.completed and item.due and item.completed > item.due)
+    return {
+        "number": item.number,
+        "label": _label(item),
+        "text": clause(ind.text),
+        "goal": item.row.goal.heading,
+        "task": item.row.task.heading,
+        "status": item.state.value,
+        "reported": item.reported,
+        "date": cn_date(item.completed) if item.completed else "",
+        "due": cn_date(item.due) if item.due else "",
+        "deadline": (ind.deadline.text or "").strip(),
+        "overdue": item.overdue,
+        "late": late,
+        "evidence": item.evidence,
+        "achievements": achievements,
+        "urls": urls,
+        "notes": [clause(n) for n in item.notes],
+        "units": item.achieved_by,
+        "silent": item.silent if item.unit is None else [],
+    }
+
+
+def _reasons(items: list[Progress]) -> list[dict[str, Any]]:
+    """Unfinished items by their reason (the notes), each with the items and units."""
+    groups: dict[str, dict[str, Any]] = {}
+    for item in items:
+        reason = "；".join(clause(n) for n in item.notes)
+        if not reason and item.silent and item.reporters:
+            reason = "已报送的单位已完成，其余责任单位尚未报送"
+        group = groups.setdefault(reason, {"reason": reason, "labels": [], "units": []})
+        group["labels"].append(_label(item))
+        for unit in item.reporters:
+            if unit not in group["units"]:
+                group["units"].append(unit)
+    for group in groups.values():
+        group["numbers"] = numbers(group["labels"])
+    named = [g for g in groups.values() if g["reason"]]
+    return named + [g for g in groups.values() if not g["reason"]]
+
+
+def context(checklist: Checklist, standing: Standing) -> dict[str, Any]:
+    """Everything the report's phrases may use (listed in templates/report/README.md)."""
+    items = standing.items
+    goals = {id(p.row.goal) for p in items}
+    tasks = {id(p.row.task) for p in items}
+    measures = {m.number for p in items for m in checklist.effective_measures(p.row.indicator)}
+    meta = checklist.meta
+    by_goal = []
+    for goal, tally, _ in standing.by_goal:
+        by_goal.append(
+            {
+                "label": goal.label,
+                "number": goal.number,
+                "title": clause(goal.title or ""),
+                "total": tally.total,
+                "done": tally.done,
+                "counts": {s.value: tally.counts[s] for s in STATE_ORDER},
+                "rate": tally.rate,
+            }
+        )
+    unfinished = []
+    for state in (State.in_progress, State.not_started, State.unreported):
+        found = [p for p in items if p.state is state]
+        if found:
+            unfinished.append(
+                {"status": state.value, "count": len(found), "reasons": _reasons(found)}
+            )
+    silent_units = [
+        {
+            "name": u.name,
+            "count": len(u.missing),
+            "numbers": numbers([_label(p) for p in u.missing]),
+        }
+        for u in standing.missing
+    ]
+    return {
+        "place": meta.place,
+        "year": meta.year,
+        "title": clause(meta.title),
+        "basis": clause(meta.source.basis or ""),
+        "unit": standing.unit or "",
+        "subject": standing.unit or meta.place,
+        "as_of": cn_date(standing.as_of),
+        "totals": {
+            "goals": len(goals),
+            "tasks": len(tasks),
+            "indicators": len(items),
+            "measures": len(measures),
+        },
+        # the levels and columns the table has (a table of another shape may lack some)
+        "has": {column.value: checklist.has(column) for column in Column},
+        "headers": {column.value: checklist.header(column) for column in Column},
+        "counts": {s.value: standing.total.counts[s] for s in STATE_ORDER},
+        "done": standing.total.done,
+        "applicable": standing.total.applicable,
+        "rate": standing.total.rate,
+        "overdue": standing.total.overdue,
+        "reporting": {
+            "expected": standing.expected,
+            "reported": standing.reported,
+            "rate": percent_text(standing.reported, standing.expected),
+            "units": len(standing.by_unit),
+            "units_reported": len(standing.units_reported),
+        },
+        "goals": by_goal,
+        "achievements": [_item(p) for p in items if p.state is State.done],
+        "unfinished": unfinished,
+        "silent_units": silent_units,
+        "indicators": [_item(p) for p in items],
+        "statuses": [s.value for s in STATE_ORDER],
+    }
+
+
+# -- the blocks ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    headings: list[str]
+    rows: list[list[str]]
+    widths: list[float]  # centimetres on the page (the docx uses them; md and text ignore them)
+
+
+@dataclass
+class Block:
+    kind: str  # title, heading1 (（一）), heading2 (1.), body, table
+    text: str = ""
+    table: Table | None = field(default=None)
+
+
+def environment(folder: Path | None = None) -> Any:
+    """The sandboxed jinja2 environment: the bundled templates, or a folder's own first."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from ..numerals import int_to_chinese
+
+    bundled = FileSystemLoader(str(templates_dir() / "report"))
+    loader = ChoiceLoader([FileSystemLoader(str(folder)), bundled]) if folder else bundled
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["cn"] = int_to_chinese
+    env.filters["sentence"] = sentence
+    env.filters["clause"] = clause
+    return env
+
+
+def _template_line(error: BaseException, name: str, template: Any = None) -> str:
+    """file:line of the template frame where a render error arose (a macro called from Python
+    has its compiled line, mapped back through the template's debug info)."""
+    where = name
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            line = tb.tb_lineno
+            if template is not None and tb.tb_frame.f_globals.get("__jinja_template__"):
+                line = template.get_corresponding_lineno(line)
+            where = f"{filename}:{line}"
+        tb = tb.tb_next
+    return where
+
+
+def phrases(values: dict[str, Any], folder: Path | None = None) -> Any:
+    """The macros of _phrases.j2, bound to the report's values. Raises RenderError."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    env = environment(folder)
+    try:
+        template = env.get_template(PHRASES)
+        module = template.make_module(vars=values)
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or PHRASES}:{error.lineno}:1"
+        raise RenderError(f"{where}: template syntax: {error.message}") from None
+    except TemplateError as error:
+        raise RenderError(f"{_template_line(error, PHRASES)}: {error}") from None
+    return _Guarded(module, template)
+
+
+class _Guarded:
+    """Calls a template's macros, turning their errors into RenderError located in the file."""
+
+    def __init__(self, module: Any, template: Any) -> None:
+        self._module = module
+        self._template = template
+
+    def __call__(self, name: str, *args: Any) -> str:
+        from jinja2 import TemplateError, UndefinedError
+        from jinja2.exceptions import SecurityError
+
+        macro = getattr(self._module, name, None)
+        if macro is None:
+            raise RenderError(
+                f"{PHRASES}: no macro “{name}”; the bundled templates/report/{PHRASES} "
+                "lists the macros a report needs"
+            )
+        try:
+            return str(macro(*args)).strip()
+        except SecurityError as error:
+            where = _template_line(error, PHRASES, self._template)
+            raise RenderError(
+                f"{where}: the template reaches for something a report template may not use "
+                f"({error}); templates only word the report's values "
+                "(templates/report/README.md)"
+            ) from None
+        except UndefinedError as error:
+            where = _template_line(error, PHRASES, self._template)
+            raise RenderError(
+                f"{where}: {error.message}; the names a report template may use are listed in "
+                "templates/report/README.md"
+            ) from None
+        except TemplateError as error:
+            where = _template_line(error, PHRASES, self._template)
+            raise RenderError(f"{where}: {error}") from None
+
+
+def document(values: dict[str, Any], folder: Path | None = None) -> list[Block]:
+    """The report as blocks: its title, sections （一）… with items 1. …, and the table."""
+    say = phrases(values, folder)
+    blocks = [Block("title", say("report_title"))]
+    section = 0
+
+    def heading(text: str) -> None:
+        nonlocal section
+        section += 1
+        from ..numerals import int_to_chinese
+
+        blocks.append(Block("heading1", f"（{int_to_chinese(section)}）{text}"))
+
+    heading(say("overview_heading"))
+    blocks.append(Block("body", say("overview")))
+    blocks.append(Block("body", say("report_rate")))
+
+    if values["has"]["goal"] and values["goals"]:
+        heading(say("goals_heading"))
+        for number, goal in enumerate(values["goals"], start=1):
+            blocks.append(Block("body", f"{number}.{say('goal_line', goal)}"))
+
+    heading(say("achievements_heading"))
+    if values["achievements"]:
+        for number, item in enumerate(values["achievements"], start=1):
+            line = f"{number}.{say('achievement', item)}"
+            if item["urls"]:
+                line += say("links", item)
+            blocks.append(Block("body", line))
+    else:
+        blocks.append(Block("body", say("no_achievements")))
+
+    heading(say("unfinished_heading"))
+    if values["unfinished"]:
+        blocks.append(Block("body", say("unfinished_overview")))
+        number = 0
+        for group in values["unfinished"]:
+            number += 1
+            blocks.append(Block("heading2", f"{number}.{say('unfinished_group', group)}"))
+            for reason in group["reasons"]:
+                blocks.append(Block("body", say("reason_line", group, reason)))
+        if values["silent_units"]:
+            number += 1
+            blocks.append(Block("heading2", f"{number}.{say('silent_heading')}"))
+            for unit in values["silent_units"]:
+                blocks.append(Block("body", say("silent_unit", unit)))
+    else:
+        blocks.append(Block("body", say("all_finished")))
+
+    heading(say("table_heading"))
+    blocks.append(Block("table", table=_table(values, say)))
+    return blocks
+
+
+def _table(values: dict[str, Any], say: Callable[..., str]) -> Table:
+    deadline = values["has"]["deadline"]
+    headings = ["序号", values["headers"]["indicator"]]
+    widths = [1.2, 7.0]
+    if deadline:
+        headings.append(values["headers"]["deadline"])
+        widths.append(2.4)
+    headings += ["完成情况", "完成日期", "成果或说明"]
+    widths += [1.7, 2.6, 5.0]
+    rows = []
+    for item in values["indicators"]:
+        line = [item["label"], item["text"]]
+        if deadline:
+            line.append(item["deadline"])
+        line += [item["status"], item["date"], say("result", item)]
+        rows.append(line)
+    return Table(headings, rows, widths)
+
+
+# -- publishers ----------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def md_escape(text: str) -> str:
+    """Text as Markdown shows it literally: markup characters escaped, line breaks as <br>."""
+    clean = _CONTROL.sub("", text)
+    escaped = _MD_SPECIAL.sub(r"\\\1", clean)
+    escaped = re.sub(r"^([ \t]*)([-+=]|\d+[.)])(?=\s|$)", r"\1\\\2", escaped)
+    return "<br>".join(line.strip() for line in escaped.splitlines()) or ""
+
+
+def plain(text: str) -> str:
+    """Text on one line (a line break inside a field would split the paragraph)."""
+    return " ".join(_CONTROL.sub("", text).split())
+
+
+def to_markdown(blocks: list[Block], folder: Path | None = None) -> bytes:
+    marks = {"title": "# ", "heading1": "## ", "heading2": "### ", "body": ""}
+    out: list[str] = []
+    for block in blocks:
+        if block.table is not None:
+            table = block.table
+            out.append("| " + " | ".join(md_escape(h) for h in table.headings) + " |")
+            out.append("|" + "|".join("---" for _ in table.headings) + "|")
+            for row in table.rows:
+                out.append("| " + " | ".join(md_escape(c) for c in row) + " |")
+            out.append("")
+            continue
+        out.append(marks[block.kind] + md_escape(block.text))
+        out.append("")
+    return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def to_text(blocks: list[Block], folder: Path | None = None) -> bytes:
+    out: list[str] = []
+    for block in blocks:
+        if block.table is not None:
+            table = block.table
+            out.append("\t".join(plain(h) for h in table.headings))
+            out += ["\t".join(plain(c) for c in row) for row in table.rows]
+            continue
+        out.append(plain(block.text))
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def to_docx(blocks: list[Block], folder: Path | None = None) -> bytes:
+    from .report_docx import build
+
+    layout = folder / "docx.yaml" if folder and (folder / "docx.yaml").is_file() else None
+    return build(blocks, layout)
+
+
+Publisher = Callable[[list[Block], Path | None], bytes]
+PUBLISHERS: dict[str, Publisher] = {
+    "docx": to_docx,
+    "md": to_markdown,
+    "text": to_text,
+}
+
+
+def publisher(fmt: str) -> Publisher:
+    """The publisher of a format; RenderError listing the known ones for any other."""
+    found = PUBLISHERS.get(fmt)
+    if found is None:
+        raise RenderError(
+            f"unknown report format “{fmt}”; the formats are {', '.join(sorted(PUBLISHERS))}"
+        )
+    return found
+
+
+def report(checklist: Checklist, standing: Standing, fmt: str, folder: Path | None = None) -> bytes:
+    """The report's bytes in `fmt` (one of PUBLISHERS). Raises RenderError."""
+    publish = publisher(fmt)
+    return publish(document(context(checklist, standing), folder), folder)
