@@ -449,7 +449,8 @@ def test_styles_based_on_table_text_follow_it(tmp_path: Path) -> None:
     code, output, sheet = _render(tmp_path, _write(tmp_path / "my.docx", parts))
     assert code == 0, output
     document = Document(io.BytesIO(_zip(sheet)))
-    number_cell = document.tables[0].rows[1].cells[0].paragraphs[0]
+    rows = document.tables[0].rows  # the headings, the task's title, then its indicators
+    number_cell = next(r.cells[0] for r in rows if r.cells[0].text.isdigit()).paragraphs[0]
     assert number_cell.style is not None and number_cell.style.name == "表格文字居中"
     run_fonts = number_cell.runs[0]._r.find(f"{{{W}}}rPr/{{{W}}}rFonts")
     assert run_fonts is not None and run_fonts.get(f"{{{W}}}eastAsia") == "楷体"
