@@ -25,7 +25,7 @@ def para(text: str = "", extra: str = "", ppr: str = "") -> str:
 def tc(content: str | Sequence[str] = "", span: int = 1, vmerge: str | None = None,
        raw: str | None = None) -> str:  # fmt: skip
     """A cell: its paragraphs (a list of lines gives one paragraph each)."""
-    pr = ""
+    pr = f'<w:tcW w:w="{1000 * span}" w:type="dxa"/>'
     if span > 1:
         pr += f'<w:gridSpan w:val="{span}"/>'
     if vmerge == "restart":
@@ -50,7 +50,8 @@ def tr(*cells: str, header: bool = False, before: int = 0, after: int = 0) -> st
 
 def tbl(*rows: str, width: int = 7) -> str:
     grid = "".join('<w:gridCol w:w="1000"/>' for _ in range(width))
-    return f"<w:tbl {NS}><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    pr = f'<w:tblPr><w:tblW w:w="{1000 * width}" w:type="dxa"/></w:tblPr>'
+    return f"<w:tbl {NS}>{pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
 def write_docx(path: Path, blocks: Sequence[str], numbering: str | None = None) -> Path:

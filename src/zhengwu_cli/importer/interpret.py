@@ -413,6 +413,8 @@ class _Builder:
                 f"{FIELD_NAMES[kind]} is taken as empty here"
             )
             return _CellValue("missing", address=cell.address)
+        if o.empty:  # merged with an empty cell: nothing to carry
+            return _CellValue("missing", address=cell.address)
         source = self.row_indicator.get((g, o.row))
         if source is None:
             self.notes.append(
@@ -462,7 +464,7 @@ class _Builder:
         text = io.text
         if cols.number is not None and not row[cols.number].empty:
             label = lab.bare(_origin(grid, row[cols.number]).text)
-        own, rest = lab.split(text.strip())
+        own, rest = lab.split(text)
         if own is not None and (label is None or own.value == label.value):
             label, text = label or own, rest
         goal_task = self._ensure_task(io.address)
