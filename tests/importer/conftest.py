@@ -22,8 +22,12 @@ def para(text: str = "", extra: str = "", ppr: str = "") -> str:
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{run}{extra}</w:p>"
 
 
-def tc(content: str | Sequence[str] = "", span: int = 1, vmerge: str | None = None,
-       raw: str | None = None) -> str:  # fmt: skip
+def tc(
+    content: str | Sequence[str] = "",
+    span: int = 1,
+    vmerge: str | None = None,
+    raw: str | None = None,
+) -> str:
     """A cell: its paragraphs (a list of lines gives one paragraph each)."""
     pr = f'<w:tcW w:w="{1000 * span}" w:type="dxa"/>'
     if span > 1:

@@ -22,7 +22,7 @@ FIELD = (
     "<w:r><w:t>政务公开专栏</w:t></w:r>"
     '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 )
-SOFT = '<w:r><w:t>配合单位：市财政局</w:t><w:br/><w:t>各县（市）区政府</w:t></w:r>'
+SOFT = "<w:r><w:t>配合单位：市财政局</w:t><w:br/><w:t>各县（市）区政府</w:t></w:r>"
 
 
 def city_table(tmp_path: Path) -> Path:
@@ -35,11 +35,13 @@ def city_table(tmp_path: Path) -> Path:
             tc("一、提升政策公开质量", vmerge="restart"),
             tc("（一）规范公开规章", vmerge="restart"),
             tc("1.集中发布现行有效规章"),
-            tc(raw=f"<w:p><w:r><w:t>牵头单位：市司法局</w:t></w:r></w:p><w:p>{SOFT}</w:p>",
-               vmerge="restart"),  # fmt: skip
+            tc(
+                raw=f"<w:p><w:r><w:t>牵头单位：市司法局</w:t></w:r></w:p><w:p>{SOFT}</w:p>",
+                vmerge="restart",
+            ),
             tc(["（1）梳理规章", "（2）动态更新"]),
             tc("贯穿全年", vmerge="restart"),
-            tc(raw=para("在", FIELD + '<w:r><w:t>中呈现</w:t></w:r>')),
+            tc(raw=para("在", FIELD + "<w:r><w:t>中呈现</w:t></w:r>")),
         ),
         tr(
             tc(vmerge="continue"),
@@ -89,14 +91,19 @@ def test_word_table_with_merges_split_and_artifacts(tmp_path: Path) -> None:
     assert one["text"] == "集中发布现行有效规章"
     # the soft break is a line; the bookmark and the field code never reach the text
     assert {(u["unit"], u["role"]) for u in one["units"]} == {
-        ("市司法局", "牵头"), ("市财政局", "配合"), ("县（市）区政府", "共同")
-    }  # fmt: skip
+        ("市司法局", "牵头"),
+        ("市财政局", "配合"),
+        ("县（市）区政府", "共同"),
+    }
     assert one["outcome"] == "在政务公开专栏中呈现"
     assert two["outcome"] == "更新记录"
     # merged cells are carried from the row that holds them; the empty measures cell is missing
     assert two["origin"] == {
-        "units": "carried", "measures": "missing", "deadline": "carried", "outcome": "stated"
-    }  # fmt: skip
+        "units": "carried",
+        "measures": "missing",
+        "deadline": "carried",
+        "outcome": "stated",
+    }
     assert two["carried_from"] == {"units": 1, "deadline": 1}
     assert two["deadline"]["text"] == "贯穿全年"
     assert [m["text"] for m in one["measures"]] == ["梳理规章", "动态更新"]
@@ -171,16 +178,29 @@ def numbered(text: str, num: int, level: int = 0) -> str:
 def test_automatic_numbering_is_computed(tmp_path: Path) -> None:
     table = tbl(
         header_row(("目标", "细化指标", "责任单位", "工作措施")),
-        tr(tc(raw=numbered("提升质量", 91), vmerge="restart"), tc(raw=numbered("第一项", 90)),
-           tc("市司法局"), tc(raw=numbered("措施甲", 90, 1) + numbered("措施乙", 90, 1))),
-        tr(tc(vmerge="continue"), tc(raw=numbered("第二项", 90)), tc("市财政局"),
-           tc(raw=numbered("措施丙", 90, 1))),
-        tr(tc(raw=numbered("夯实基础", 91)), tc(raw=numbered("第三项", 90)), tc("市财政局"),
-           tc(raw=numbered("无法计算", 92))),
+        tr(
+            tc(raw=numbered("提升质量", 91), vmerge="restart"),
+            tc(raw=numbered("第一项", 90)),
+            tc("市司法局"),
+            tc(raw=numbered("措施甲", 90, 1) + numbered("措施乙", 90, 1)),
+        ),
+        tr(
+            tc(vmerge="continue"),
+            tc(raw=numbered("第二项", 90)),
+            tc("市财政局"),
+            tc(raw=numbered("措施丙", 90, 1)),
+        ),
+        tr(
+            tc(raw=numbered("夯实基础", 91)),
+            tc(raw=numbered("第三项", 90)),
+            tc("市财政局"),
+            tc(raw=numbered("无法计算", 92)),
+        ),
         width=4,
-    )  # fmt: skip
-    source = write_docx(tmp_path / "n.docx", [para("某市2023年政务公开任务清单"), table],
-                        numbering=NUMBERING)  # fmt: skip
+    )
+    source = write_docx(
+        tmp_path / "n.docx", [para("某市2023年政务公开任务清单"), table], numbering=NUMBERING
+    )
     grid = read_docx(source)[0]
     assert grid.rows[1][0].lines == ("一、提升质量",)
     assert grid.rows[2][1].lines == ("2.第二项",)
@@ -206,10 +226,13 @@ def test_grid_before_after_hmerge_and_nested_table(tmp_path: Path) -> None:
         tr(tc("跨两格", span=2), tc("丁")),
         tr(tc("右两格"), tc(raw=para("x"), vmerge=None), before=1, after=0),
         tr(tc(raw=para("外") + nested + para()), tc("戊"), after=1),
-        tr(tc("左"), "<w:tc><w:tcPr><w:hMerge w:val=\"restart\"/></w:tcPr>" + para("合") +
-           "</w:tc>", "<w:tc><w:tcPr><w:hMerge/></w:tcPr>" + para() + "</w:tc>"),
+        tr(
+            tc("左"),
+            '<w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr>' + para("合") + "</w:tc>",
+            "<w:tc><w:tcPr><w:hMerge/></w:tcPr>" + para() + "</w:tc>",
+        ),
         width=3,
-    )  # fmt: skip
+    )
     grid = read_docx(write_docx(tmp_path / "g.docx", [table]))[0]
     assert [c.continues for c in grid.rows[1]] == [None, (1, 0), None]
     assert grid.rows[2][0].empty and grid.rows[2][1].lines == ("右两格",)
@@ -226,7 +249,7 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"<a>" + b" " * (70 * 2**20) + b"</a>")
-    with pytest.raises(ImportFailure, match="zip bomb|MB"):
+    with pytest.raises(ImportFailure, match=r"zip bomb|MB"):
         import_table(bomb, tmp_path / "2023.yaml")
 
 

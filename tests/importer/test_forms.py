@@ -18,11 +18,26 @@ from .conftest import header_row, para, tbl, tc, tr, write_docx
 
 TITLE = "吉安示例市2023年政务公开工作任务清单"
 ROWS = [
-    ("一、提升政策公开质量", "（一）规范公开规章", "1.集中发布规章", "牵头单位：市司法局\n配合单位：市财政局",
-     "（1）梳理规章\n（2）动态更新", "贯穿全年", "专栏呈现"),
+    (
+        "一、提升政策公开质量",
+        "（一）规范公开规章",
+        "1.集中发布规章",
+        "牵头单位：市司法局\n配合单位：市财政局",
+        "（1）梳理规章\n（2）动态更新",
+        "贯穿全年",
+        "专栏呈现",
+    ),
     ("", "", "2.做好动态调整", "", "（3）按季度更新", "", "更新记录"),
-    ("", "（二）公开政策解读", "3.同步解读政策", "市政府办公室", "（4）同步解读", "6月底前", "解读材料"),
-]  # fmt: skip
+    (
+        "",
+        "（二）公开政策解读",
+        "3.同步解读政策",
+        "市政府办公室",
+        "（4）同步解读",
+        "6月底前",
+        "解读材料",
+    ),
+]
 # merged: goal over rows 1–3, task over 1–2, units and deadline over 1–2
 
 
@@ -143,10 +158,20 @@ def test_doc_through_libreoffice(tmp_path: Path, expected: list[dict[str, object
     folder = tmp_path / "doc"
     profile = tmp_path / "profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-         "doc", "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     out = tmp_path / "fromdoc" / "2023.yaml"
     import_table(folder / "t.doc", out)
     assert records(out) == expected

@@ -16,7 +16,9 @@ from zhengwu_cli.units import Registry
 UP, LEFT = "^", "<"
 
 
-def grid(rows: Sequence[Sequence[str]], before: Sequence[str] = ("某市2023年政务公开任务清单",)) -> Grid:  # noqa: E501
+def grid(
+    rows: Sequence[Sequence[str]], before: Sequence[str] = ("某市2023年政务公开任务清单",)
+) -> Grid:
     """A grid from text rows; "^" continues the cell above (a vertical merge), "<" the one left."""
     out: list[list[Cell]] = []
     for r, row in enumerate(rows):
@@ -80,8 +82,11 @@ def test_levels_numbering_restart_and_labels() -> None:
     goals = result.data["goals"]
     assert [(g["number"], g["title"]) for g in goals] == [("一", "公开政策"), ("二", "夯实基础")]
     assert [t["number"] for t in goals[0]["tasks"]] == ["一", "二"]
-    assert result.data["meta"]["headers"] == {"goal": "工作任务", "task": "工作任务",
-                                             "indicator": "具体要求"}  # fmt: skip
+    assert result.data["meta"]["headers"] == {
+        "goal": "工作任务",
+        "task": "工作任务",
+        "indicator": "具体要求",
+    }
     assert any("label" in n for n in result.notes)
 
 
@@ -93,8 +98,12 @@ def test_merges_only_from_the_file() -> None:
         ["3.丙", UP, "（3）丙一", UP],
     ]
     inds = indicators(run(grid(rows)))
-    assert inds[1]["units"] == {"origin": "carried", "from": 1, "text": "市财政局",
-                                "roles": [{"role": "共同", "units": ["市财政局"]}]}  # fmt: skip
+    assert inds[1]["units"] == {
+        "origin": "carried",
+        "from": 1,
+        "text": "市财政局",
+        "roles": [{"role": "共同", "units": ["市财政局"]}],
+    }
     assert inds[1]["measures"] == {"origin": "carried", "from": 1, "refs": [1, 2]}
     assert inds[1]["deadline"] == {"origin": "missing"}  # empty, not merged: never guessed
     assert inds[2]["units"]["from"] == 1
@@ -136,11 +145,14 @@ def test_section_rows_unknown_heading_and_two_unit_columns() -> None:
 
 def test_registry_names_aliases_and_suggestions() -> None:
     registry = Registry.model_validate(
-        {"place": "某市", "units": [
-            {"name": "市司法局", "kind": "department"},
-            {"name": "市政府办公室", "kind": "department", "aliases": ["市政府办"]},
-        ]}
-    )  # fmt: skip
+        {
+            "place": "某市",
+            "units": [
+                {"name": "市司法局", "kind": "department"},
+                {"name": "市政府办公室", "kind": "department", "aliases": ["市政府办"]},
+            ],
+        }
+    )
     rows = [["细化指标", "责任单位"], ["1.甲", "市政府办牵头，市司法句配合"]]
     result = run(grid(rows), registry=registry)
     (ind,) = indicators(result)
@@ -151,8 +163,13 @@ def test_registry_names_aliases_and_suggestions() -> None:
 
 
 def test_registry_draft_kinds_and_groups() -> None:
-    rows = [["细化指标", "责任单位"],
-            ["1.甲", "牵头单位：市政府办公室、法规科\n配合单位：各县（市）区政府、市政府各部门、梨树县"]]  # fmt: skip  # noqa: E501
+    rows = [
+        ["细化指标", "责任单位"],
+        [
+            "1.甲",
+            "牵头单位：市政府办公室、法规科\n配合单位：各县（市）区政府、市政府各部门、梨树县",
+        ],
+    ]
     result = run(grid(rows))
     draft = result.registry
     assert draft is not None
@@ -167,9 +184,14 @@ def test_registry_draft_kinds_and_groups() -> None:
 
 def test_title_year_place_and_overrides() -> None:
     rows = [["细化指标", "责任单位"], ["1.甲", "办公室"]]
-    meta = run(grid(rows, before=["附件2", "荆门示例市2024年政务公开工作要点任务分工"])).data["meta"]
+    meta = run(grid(rows, before=["附件2", "荆门示例市2024年政务公开工作要点任务分工"])).data[
+        "meta"
+    ]
     assert (meta["title"], meta["year"], meta["place"]) == (
-        "荆门示例市2024年政务公开工作要点任务分工", 2024, "荆门示例市")  # fmt: skip
+        "荆门示例市2024年政务公开工作要点任务分工",
+        2024,
+        "荆门示例市",
+    )
     assert meta["source"]["document"].startswith("附件2：")
     meta = run(grid(rows), year=2030, place="别处").data["meta"]
     assert (meta["year"], meta["place"]) == (2030, "别处")
@@ -178,20 +200,29 @@ def test_title_year_place_and_overrides() -> None:
 
 
 def test_cleanup_keeps_the_original() -> None:
-    rows = [["细化指标", "责任单位", "完成时限", "可检视成果"],
-            ["1.做好\u3000\u3000公开 ", "办公室", "贯穿全年 ", "[bookmark: _GoBack]会议纪要\x07"]]  # fmt: skip  # noqa: E501
+    rows = [
+        ["细化指标", "责任单位", "完成时限", "可检视成果"],
+        ["1.做好\u3000\u3000公开 ", "办公室", "贯穿全年 ", "[bookmark: _GoBack]会议纪要\x07"],
+    ]
     (ind,) = indicators(run(grid(rows)))
     assert ind["text"] == "做好公开" and ind["original"] == "做好\u3000\u3000公开 "
     assert "全角空格" in ind["note"]
-    assert ind["deadline"] == {"origin": "stated", "text": "贯穿全年", "original": "贯穿全年 ",
-                               "note": "导入时去除首尾空白"}  # fmt: skip
+    assert ind["deadline"] == {
+        "origin": "stated",
+        "text": "贯穿全年",
+        "original": "贯穿全年 ",
+        "note": "导入时去除首尾空白",
+    }
     assert ind["outcome"]["text"] == "会议纪要"
     assert "Word" in ind["outcome"]["note"] and "控制字符" in ind["outcome"]["note"]
 
 
 def test_unread_deadline_is_listed_and_kept() -> None:
-    rows = [["细化指标", "责任单位", "完成时限"], ["1.甲", "办公室", "视情况而定"],
-            ["2.乙", "办公室", "9月底前"]]  # fmt: skip
+    rows = [
+        ["细化指标", "责任单位", "完成时限"],
+        ["1.甲", "办公室", "视情况而定"],
+        ["2.乙", "办公室", "9月底前"],
+    ]
     result = run(grid(rows))
     assert result.deadlines_unread == [(1, "视情况而定")] and result.deadlines_read == 1
     assert indicators(result)[0]["deadline"]["text"] == "视情况而定"

@@ -19,8 +19,18 @@ CASES = [
     (ROOT / "examples" / "xuancheng-2022.yaml", ROOT / "examples" / "xuancheng-units.yaml"),
 ]
 # the fields compared; `source_line` is a line of the old text dump, which a Word table has not
-FIELDS = ("indicator", "text", "goal", "task", "units", "measures", "deadline", "outcome",
-          "origin", "carried_from")  # fmt: skip
+FIELDS = (
+    "indicator",
+    "text",
+    "goal",
+    "task",
+    "units",
+    "measures",
+    "deadline",
+    "outcome",
+    "origin",
+    "carried_from",
+)
 
 
 def records(path: Path) -> list[dict[str, object]]:
@@ -98,5 +108,15 @@ def test_import_lints_with_only_real_gaps(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["lint", str(out), "--format", "json", "--no-cache"])
     codes = {f["code"] for f in json.loads(result.output)}
     # gaps of the table (no unit, no deadline), numbering hole （四）, 台帐/台账: nothing else
-    assert codes <= {"ZW101", "ZW201", "ZW202", "ZW203", "ZW204", "ZW507", "ZW304", "ZW504", "ZW506",
-                     "ZW505"}, codes  # fmt: skip
+    assert codes <= {
+        "ZW101",
+        "ZW201",
+        "ZW202",
+        "ZW203",
+        "ZW204",
+        "ZW507",
+        "ZW304",
+        "ZW504",
+        "ZW506",
+        "ZW505",
+    }, codes

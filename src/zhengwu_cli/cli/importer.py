@@ -18,9 +18,16 @@ from .common import UsageFailure
     required=True,
     help="The checklist to write, e.g. checklists/2023.yaml.",
 )
-@click.option("--year", "-y", type=click.IntRange(2000, 2100), default=None,
-              help="The plan year [default: from the title, else from the -o file name].")  # fmt: skip
-@click.option("--place", default=None, help="The issuing place, e.g. 四平市 [default: from the title].")  # noqa: E501
+@click.option(
+    "--year",
+    "-y",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    help="The plan year [default: from the title, else from the -o file name].",
+)
+@click.option(
+    "--place", default=None, help="The issuing place, e.g. 四平市 [default: from the title]."
+)
 @click.option(
     "--registry",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -28,8 +35,11 @@ from .common import UsageFailure
     help="A unit registry whose names and aliases the 责任单位 text is read with "
     "[default: write a draft beside the checklist, <name>-units.yaml].",
 )
-@click.option("--sheet", default=None, help="Excel: the sheet to read [default: the first with a "
-              "recognisable header].")  # fmt: skip
+@click.option(
+    "--sheet",
+    default=None,
+    help="Excel: the sheet to read [default: the first with a recognisable header].",
+)
 @click.option(
     "--review",
     type=click.Path(path_type=Path, dir_okay=False),

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from ..numerals import int_to_chinese
 from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError, square
@@ -40,7 +40,8 @@ def _w(tag: str) -> str:
 def _val(element: etree._Element | None, default: str | None = None) -> str | None:
     if element is None:
         return default
-    return element.get(_w("val"), default)
+    found: str | None = element.get(_w("val"), default)
+    return found
 
 
 def _int(element: etree._Element | None, default: int) -> int:
@@ -121,9 +122,20 @@ _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
 def _roman(n: int) -> str:
     out = ""
     for value, letters in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
@@ -133,7 +145,12 @@ def format_number(n: int, fmt: str) -> str | None:
     """The number as Word shows it in a numFmt; None for a format not computed here."""
     if fmt in ("decimal", "decimalZero") or fmt.startswith("decimalEnclosedFullstop"):
         return f"{n:02d}" if fmt == "decimalZero" and n < 10 else str(n)
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting"):  # noqa: E501
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "taiwaneseCounting",
+    ):
         return int_to_chinese(n) if 1 <= n <= 99 else None
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else None
@@ -256,11 +273,22 @@ class Numbering:
 # -- text ---------------------------------------------------------------------------------------
 
 _SKIP = {
-    _w("instrText"), _w("delText"), _w("delInstrText"), _w("del"), _w("moveFrom"),
-    _w("txbxContent"), _w("drawing"), _w("pict"), _w("object"), _w("footnoteReference"),
-    _w("endnoteReference"), _w("commentReference"), _w("rPr"), _w("pPr"),
+    _w("instrText"),
+    _w("delText"),
+    _w("delInstrText"),
+    _w("del"),
+    _w("moveFrom"),
+    _w("txbxContent"),
+    _w("drawing"),
+    _w("pict"),
+    _w("object"),
+    _w("footnoteReference"),
+    _w("endnoteReference"),
+    _w("commentReference"),
+    _w("rPr"),
+    _w("pPr"),
     f"{{{MC}}}Fallback",
-}  # fmt: skip
+}
 
 
 class _Text:
@@ -403,8 +431,16 @@ class _Reader:
                     left = row[-1]
                     continues = left.continues or (left.row, left.col)
                 grid.notes.extend(notes)
-                row.append(Cell(tuple(lines) if continues is None else (), r, col, where,
-                                continues, tuple(notes)))  # fmt: skip
+                row.append(
+                    Cell(
+                        tuple(lines) if continues is None else (),
+                        r,
+                        col,
+                        where,
+                        continues,
+                        tuple(notes),
+                    )
+                )
                 origin = continues or (r, col)
                 for extra in range(1, min(span, MAX_COLUMNS)):
                     if continues is not None and r and col + extra < len(rows[r - 1]):
@@ -413,9 +449,14 @@ class _Reader:
                     else:
                         target = origin
                     row.append(
-                        Cell((), r, col + extra, ADDRESS.format(
-                            table=name, row=r + 1, col=col + extra + 1), target)
-                    )  # fmt: skip
+                        Cell(
+                            (),
+                            r,
+                            col + extra,
+                            ADDRESS.format(table=name, row=r + 1, col=col + extra + 1),
+                            target,
+                        )
+                    )
                 if len(row) > MAX_COLUMNS:
                     raise ReadError(
                         f"{self.path.name}: {name} has more than {MAX_COLUMNS} columns; "

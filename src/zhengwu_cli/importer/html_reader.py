@@ -17,8 +17,27 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 200
 ADDRESS = "{table} 第{row}行第{col}列"
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
-_BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-          "section", "article", "blockquote", "pre", "dd", "dt"}  # fmt: skip
+_BLOCK = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+}
 _SKIP = {"script", "style", "head", "noscript", "template"}
 
 
@@ -114,7 +133,7 @@ def _grid(table: object, name: str) -> Grid:
     for r, tr in enumerate(trs):
         row: list[Cell] = []
 
-        def fill_taken() -> None:
+        def fill_taken(r: int = r, row: list[Cell] = row) -> None:
             while (r, len(row)) in taken:
                 c = len(row)
                 where = ADDRESS.format(table=name, row=r + 1, col=c + 1)
@@ -141,9 +160,14 @@ def _grid(table: object, name: str) -> Grid:
                         continue
                     if dr == 0:
                         row.append(
-                            Cell((), r, c + dc, ADDRESS.format(
-                                table=name, row=r + 1, col=c + dc + 1), (r, c))
-                        )  # fmt: skip
+                            Cell(
+                                (),
+                                r,
+                                c + dc,
+                                ADDRESS.format(table=name, row=r + 1, col=c + dc + 1),
+                                (r, c),
+                            )
+                        )
                     else:
                         taken.setdefault((r + dr, c + dc), (r, c))
         fill_taken()
@@ -152,15 +176,22 @@ def _grid(table: object, name: str) -> Grid:
                 c = len(row)
                 row.append(Cell((), r, c, ADDRESS.format(table=name, row=r + 1, col=c + 1)))
             if len(row) == key[1]:
-                row.append(Cell((), r, key[1], ADDRESS.format(
-                    table=name, row=r + 1, col=key[1] + 1), taken.pop(key)))  # fmt: skip
+                row.append(
+                    Cell(
+                        (),
+                        r,
+                        key[1],
+                        ADDRESS.format(table=name, row=r + 1, col=key[1] + 1),
+                        taken.pop(key),
+                    )
+                )
         rows.append(row)
     grid.rows = square(rows, name, ADDRESS)
     return grid
 
 
 def read_html(path: Path) -> list[Grid]:
-    import lxml.html
+    import lxml.html  # type: ignore[import-untyped]
     from lxml import etree
 
     try:
@@ -198,7 +229,8 @@ def read_html(path: Path) -> list[Grid]:
             before = []
             return
         if tag.lower() in ("p", "h1", "h2", "h3", "h4", "h5", "h6") or (
-            tag.lower() == "div" and el.find(".//table") is None  # type: ignore[attr-defined]
+            tag.lower() == "div"
+            and el.find(".//table") is None  # type: ignore[attr-defined]
             and el.find(".//div") is None  # type: ignore[attr-defined]
         ):
             shown = " ".join("".join(_lines(el, 0)).split())

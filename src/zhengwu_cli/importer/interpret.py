@@ -26,10 +26,17 @@ from .vocabulary import LEVELS, UNIT_KINDS, kind_of, normal
 
 HEADER_SCAN = 15  # rows searched for the header at the top of a table
 FIELD_NAMES = {
-    "goal": "目标", "task": "主要任务", "indicator": "细化指标", "number": "序号",
-    "units": "责任单位", "lead": "牵头单位", "support": "配合单位", "measures": "工作措施",
-    "deadline": "完成时限", "outcome": "可检视成果",
-}  # fmt: skip
+    "goal": "目标",
+    "task": "主要任务",
+    "indicator": "细化指标",
+    "number": "序号",
+    "units": "责任单位",
+    "lead": "牵头单位",
+    "support": "配合单位",
+    "measures": "工作措施",
+    "deadline": "完成时限",
+    "outcome": "可检视成果",
+}
 CELLS = ("units", "measures", "deadline", "outcome")
 _TITLE_WORDS = re.compile(r"清单|任务|要点|分工|台账|方案|计划|责任")
 _ANNEX = re.compile(r"^附件\s*\d*\s*[:：]?\s*$")
@@ -129,9 +136,9 @@ def _origin(grid: Grid, cell: Cell) -> Cell:
 # -- the header ---------------------------------------------------------------------------------
 
 
-def _row_kinds(grid: Grid, r: int, vocabulary: dict[str, tuple[str, ...]]) -> tuple[
-    list[str | None], list[str]
-]:  # fmt: skip
+def _row_kinds(
+    grid: Grid, r: int, vocabulary: dict[str, tuple[str, ...]]
+) -> tuple[list[str | None], list[str]]:
     headings = [normal(_origin(grid, cell).text) for cell in grid.rows[r]]
     return [kind_of(h, vocabulary) for h in headings], headings
 
@@ -360,24 +367,33 @@ class _Builder:
                     f"{cell.address}: the {FIELD_NAMES[kind]} cell is empty on the first row of "
                     "its part; a level without a title was made"
                 )
-                made = self._new_goal(None, None, cell.address) if kind == "goal" else (
-                    self._new_task(None, None, cell.address))  # fmt: skip
+                made = (
+                    self._new_goal(None, None, cell.address)
+                    if kind == "goal"
+                    else (self._new_task(None, None, cell.address))
+                )
                 made.note = "原表此格空白"
             return
         number, title, printed = self._parse_level(o.text)
         current = self.goal if kind == "goal" else self.task
         same = current is not None and (
             (number is not None and number == current.number)
-            or (number is None and current.number is None and normal(title) == normal(
-                current.title or ""))  # fmt: skip
+            or (
+                number is None
+                and current.number is None
+                and normal(title) == normal(current.title or "")
+            )
         )
         if same and current is not None:
             if normal(title) != normal(current.title or "") and title not in current.variants:
                 current.variants.append(title)
             self.by_origin[key] = current
             return
-        made = self._new_goal(number, title, o.address) if kind == "goal" else (
-            self._new_task(number, title, o.address))  # fmt: skip
+        made = (
+            self._new_goal(number, title, o.address)
+            if kind == "goal"
+            else (self._new_task(number, title, o.address))
+        )
         made.label = printed
         self.by_origin[key] = made
 
@@ -407,7 +423,7 @@ class _Builder:
                 return _CellValue("missing", address=cell.address)
             return _CellValue("stated", cell.text, address=cell.address)
         o = _origin(grid, cell)
-        if o.row == r or o.col != col and self._kind_at(o.col) != kind:
+        if o.row == r or (o.col != col and self._kind_at(o.col) != kind):
             self.notes.append(
                 f"{cell.address}: merged with {o.address} across columns; "
                 f"{FIELD_NAMES[kind]} is taken as empty here"
@@ -431,9 +447,8 @@ class _Builder:
         return _CellValue("carried", o.text, source=source, address=o.address)
 
     def _kind_at(self, col: int) -> str | None:
-        for c, k in self.cols.units:
-            if c == col:
-                return "units"
+        if any(c == col for c, _ in self.cols.units):
+            return "units"
         for k, c in self.cols.cells.items():
             if c == col:
                 return k
@@ -458,7 +473,9 @@ class _Builder:
                     f"{icell.address}: a row without {FIELD_NAMES['indicator']} text; "
                     "its cells are kept in meta.notes"
                 )
-                self.extra_notes.append(f"原表{icell.address}所在行（无细化指标）：" + " | ".join(texts))
+                self.extra_notes.append(
+                    f"原表{icell.address}所在行（无细化指标）：" + " | ".join(texts)
+                )
             return
         label: lab.Label | None = None
         text = io.text
@@ -534,8 +551,10 @@ def _title(lines: list[str], fallback: str) -> tuple[str, str]:
     title = (titled or candidates or [fallback])[-1 if not titled else 0]
     title = re.sub(r"^附件\s*\d*\s*[:：]\s*", "", title).strip() or fallback
     head = shown[: shown.index(title) + 1] if title in shown else [title]
-    document = "".join(f"{line}：" if _ANNEX.match(line) and not line.endswith(("：", ":")) else line
-                       for line in head)  # fmt: skip
+    document = "".join(
+        f"{line}：" if _ANNEX.match(line) and not line.endswith(("：", ":")) else line
+        for line in head
+    )
     return title, document or title
 
 
@@ -637,9 +656,14 @@ def _finish(
         ind.number = values[n - 1] if own_ok else n  # type: ignore[assignment]
     if not own_ok:
         shown = "repeat or are missing" if any(v is None for v in values) else "repeat"
-        notes.append(f"the table's own 细化指标 numbers {shown}: numbered 1–{len(inds)} in order, "
-                     "the table's number kept as label")  # fmt: skip
-        meta_notes.append("原表细化指标编号不唯一或缺失：number 为导入时按顺序所编（全表唯一），原表编号见 label。")
+        notes.append(
+            f"the table's own 细化指标 numbers {shown}: numbered 1–{len(inds)} in order, "
+            "the table's number kept as label"
+        )
+        meta_notes.append(
+            "原表细化指标编号不唯一或缺失："
+            "number 为导入时按顺序所编（全表唯一），原表编号见 label。"
+        )
 
     # measures: stated items, numbered as the table does where that is a key
     stated: list[tuple[_Indicator, list[tuple[lab.Label | None, str]]]] = []
@@ -650,8 +674,10 @@ def _finish(
     labels = [m[0].value if m[0] else None for _, items in stated for m in items]
     measure_own = all(v is not None for v in labels) and len(set(labels)) == len(labels)
     if labels and not measure_own:
-        notes.append("the table's 工作措施 numbers restart or are missing: numbered 1, 2, 3 … "
-                     "through the table")  # fmt: skip
+        notes.append(
+            "the table's 工作措施 numbers restart or are missing: numbered 1, 2, 3 … "
+            "through the table"
+        )
         meta_notes.append("原表工作措施编号在各格重新起编或缺失：导入时按全表顺序编号。")
     numbers: dict[int, list[int]] = {}
     counter = 0
@@ -670,9 +696,9 @@ def _finish(
     # units
     unit_texts: dict[int, str] = {}
     for ind in inds:
-        text = _units_text(ind, cols, header)
-        if text is not None:
-            unit_texts[id(ind)] = text
+        found_text = _units_text(ind, cols, header)
+        if found_text is not None:
+            unit_texts[id(ind)] = found_text
     registry = options.registry
     draft: dict[str, Any] | None = None
     if registry is None:
@@ -690,8 +716,10 @@ def _finish(
     readings: dict[int, tuple[list[dict[str, Any]], list[str]]] = {}
     for key, text in unit_texts.items():
         reading = read_unit_text(clean(text).text, registry)
-        roles = [_role(line.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
-                 for line in reading.lines]  # fmt: skip
+        roles = [
+            _role(line.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+            for line in reading.lines
+        ]
         readings[key] = (roles, reading.unplaced)
         for line in reading.lines:
             for ref in line.units:
@@ -718,15 +746,18 @@ def _finish(
     has_goal = cols.goal is not None or b.sections["goal"]
     has_task = cols.task is not None or b.sections["task"]
     for name, present in (
-        ("goal", has_goal), ("task", has_task), ("indicator", True), ("units", bool(cols.units)),
-        ("measures", "measures" in cols.cells), ("deadline", "deadline" in cols.cells),
+        ("goal", has_goal),
+        ("task", has_task),
+        ("indicator", True),
+        ("units", bool(cols.units)),
+        ("measures", "measures" in cols.cells),
+        ("deadline", "deadline" in cols.cells),
         ("outcome", "outcome" in cols.cells),
-    ):  # fmt: skip
+    ):
         if present:
             columns.append(name)
     headers: dict[str, str] = {}
-    positions = {"goal": cols.goal, "task": cols.task, "indicator": cols.indicator,
-                 **cols.cells}  # fmt: skip
+    positions = {"goal": cols.goal, "task": cols.task, "indicator": cols.indicator, **cols.cells}
     if cols.units:
         positions["units"] = cols.units[0][0]
     for name, c in positions.items():
@@ -737,13 +768,16 @@ def _finish(
             headers[name] = heading
     if len(cols.units) > 1:
         meta_notes.append(
-            "原表责任单位分" + "、".join(f"“{header.headings[c]}”" for c, _ in cols.units)
+            "原表责任单位分"
+            + "、".join(f"“{header.headings[c]}”" for c, _ in cols.units)
             + "几栏：text 按栏合写，每栏一行并标明角色。"
         )
     for c, heading in cols.extra.items():
         shown = heading or f"第{c + 1}列"
-        notes.append(f"the column “{shown}” ({c + 1}) is not a column zhengwu knows: "
-                     "its cells are kept in meta.notes")  # fmt: skip
+        notes.append(
+            f"the column “{shown}” ({c + 1}) is not a column zhengwu knows: "
+            "its cells are kept in meta.notes"
+        )
     goals_out = _levels(b, has_goal, has_task, notes)
     review: list[ReviewRow] = []
     extra_lines: list[str] = []
@@ -753,9 +787,9 @@ def _finish(
         review.append(_review(ind, goal, task_obj["_level"], entry, cols, header))
         for heading, text in ind.extra.items():
             extra_lines.append(f"原表“{heading}”栏，第{ind.number}项：{text}")
-    for goal in goals_out:
-        for task in goal["tasks"]:
-            task.pop("_level", None)
+    for goal_out in goals_out:
+        for task_out in goal_out["tasks"]:
+            task_out.pop("_level", None)
     meta: dict[str, Any] = {
         "place": place,
         "year": year,
@@ -777,9 +811,21 @@ def _finish(
         "measures": counter,
     }
     return Result(
-        data, draft, header, columns, review, notes, levels, b.merges, b.repeated, unit_seen,
-        unplaced, read, unread, tables,
-    )  # fmt: skip
+        data,
+        draft,
+        header,
+        columns,
+        review,
+        notes,
+        levels,
+        b.merges,
+        b.repeated,
+        unit_seen,
+        unplaced,
+        read,
+        unread,
+        tables,
+    )
 
 
 def _cleaned(text: str) -> dict[str, Any]:
@@ -836,13 +882,17 @@ def _levels(b: _Builder, has_goal: bool, has_task: bool, notes: list[str]) -> li
             task.__dict__["_out"] = t
             g["tasks"].append(t)
         if goal.variants:
-            g["variants"] = [{"text": v, "note": "原表续页或续表重复此栏时的写法"} for v in goal.variants]
+            g["variants"] = [
+                {"text": v, "note": "原表续页或续表重复此栏时的写法"} for v in goal.variants
+            ]
         goal.__dict__["_out"] = g
         out.append(g)
     return out
 
 
-def _level_out(level: _Level, index: int, present: bool, kind: str, notes: list[str]) -> dict[str, Any]:  # noqa: E501
+def _level_out(
+    level: _Level, index: int, present: bool, kind: str, notes: list[str]
+) -> dict[str, Any]:
     if not present:
         return {}
     result: dict[str, Any] = {}
@@ -902,7 +952,11 @@ def _indicator_out(
     out: dict[str, Any] = {"number": ind.number}
     if ind.label is not None and ind.label.value != ind.number:
         out["label"] = ind.label.key
-    out.update(_cleaned(ind.text) if ind.text.strip() else {"text": ind.label.printed if ind.label else "（空）"})  # noqa: E501
+    out.update(
+        _cleaned(ind.text)
+        if ind.text.strip()
+        else {"text": ind.label.printed if ind.label else "（空）"}
+    )
     relative = _relative(out["text"], year)
     if relative:
         out["relative_deadline"] = relative
@@ -923,7 +977,8 @@ def _indicator_out(
                 cell["roles"] = roles
             if unplaced:
                 cell["note"] = (cell.get("note", "") + "；" if cell.get("note") else "") + (
-                    "未能在单位名录中找到：" + "、".join(unplaced))  # fmt: skip
+                    "未能在单位名录中找到：" + "、".join(unplaced)
+                )
         elif origin != "missing":
             cell = {"origin": "missing"}
         out["units"] = cell
@@ -931,8 +986,11 @@ def _indicator_out(
         if kind not in cols.cells:
             continue
         value = ind.cells.get(kind)
-        if value is None or value.origin in ("missing", "same") or (
-            value.origin == "stated" and not value.text.strip()):  # fmt: skip
+        if (
+            value is None
+            or value.origin in ("missing", "same")
+            or (value.origin == "stated" and not value.text.strip())
+        ):
             out[kind] = {"origin": "missing"}
             continue
         if value.origin == "carried":

@@ -86,9 +86,7 @@ def names_in(text: str) -> list[str]:
                 continue
             suffix = _SUFFIX.match(clause)
             content = suffix.group(1) if suffix and suffix.group(1) else clause
-            for item in _split_items(content if label else content):
-                if label:  # a labelled line keeps "，duty" inside the item
-                    pass
+            for item in _split_items(content):
                 name = name_of(item)
                 if name and name not in found:
                     found.append(name)

@@ -9,11 +9,19 @@ if TYPE_CHECKING:
     from .interpret import Result
 
 COLUMNS = (
-    ("number", "序号", 6), ("label", "原表编号", 8), ("address", "原表位置", 16),
-    ("goal", "目标", 18), ("task", "主要任务", 20), ("text", "细化指标", 40),
-)  # fmt: skip
-CELL_HEADINGS = {"units": "责任单位", "measures": "工作措施", "deadline": "完成时限",
-                 "outcome": "可检视成果"}  # fmt: skip
+    ("number", "序号", 6),
+    ("label", "原表编号", 8),
+    ("address", "原表位置", 16),
+    ("goal", "目标", 18),
+    ("task", "主要任务", 20),
+    ("text", "细化指标", 40),
+)
+CELL_HEADINGS = {
+    "units": "责任单位",
+    "measures": "工作措施",
+    "deadline": "完成时限",
+    "outcome": "可检视成果",
+}
 
 
 def summary(result: Result) -> list[str]:
@@ -21,11 +29,11 @@ def summary(result: Result) -> list[str]:
     lines = [
         f"table: {'、'.join(result.tables)}; header row {result.header.row + 1}: "
         + " | ".join(
-            f"{h or '—'}→{k or '?'}" for h, k in zip(result.header.headings, result.header.kinds,
-                                                     strict=True)
-        ),  # fmt: skip
-        f"levels: {levels['goal']} 目标, {levels['task']} 主要任务, {levels['indicator']} 细化指标, "
-        f"{levels['measures']} 工作措施",
+            f"{h or '—'}→{k or '?'}"
+            for h, k in zip(result.header.headings, result.header.kinds, strict=True)
+        ),
+        f"levels: {levels['goal']} 目标, {levels['task']} 主要任务, "
+        f"{levels['indicator']} 细化指标, {levels['measures']} 工作措施",
         f"rows: {levels['indicator']} indicators; {result.repeated_headers} repeated header rows "
         f"skipped; {result.merges} merged cells carried",
         f"units: {len(result.units)} named"
@@ -63,8 +71,13 @@ def workbook(result: Result) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in result.review:
         values: list[object] = [
-            row.number, row.label or "", row.address, row.goal, row.task, row.text,
-        ]  # fmt: skip
+            row.number,
+            row.label or "",
+            row.address,
+            row.goal,
+            row.task,
+            row.text,
+        ]
         for kind in kinds:
             text, how = row.values.get(kind, ("", "无此栏"))
             values += [text, how]

@@ -8,9 +8,17 @@ from pathlib import Path
 from typing import Any
 
 KINDS = (
-    "goal", "task", "indicator", "number", "units", "lead", "support", "measures", "deadline",
+    "goal",
+    "task",
+    "indicator",
+    "number",
+    "units",
+    "lead",
+    "support",
+    "measures",
+    "deadline",
     "outcome",
-)  # fmt: skip
+)
 LEVELS = ("goal", "task", "indicator")
 UNIT_KINDS = ("units", "lead", "support")
 _SPACE = re.compile(r"[\s\u3000\xa0]+")
