@@ -237,3 +237,10 @@ def test_relative_deadline_in_the_text() -> None:
 def test_no_recognisable_table() -> None:
     with pytest.raises(InterpretError, match="表1's header is: 姓名、电话; no column like"):
         run(grid([["姓名", "电话"], ["张三", "1"]]))
+
+
+def test_cleanup_pattern_is_lints() -> None:
+    from zhengwu_cli.importer.cleanup import ARTIFACT
+    from zhengwu_cli.lint.rules.zw501_word_artifact import ARTIFACT as LINT
+
+    assert ARTIFACT.pattern == LINT.pattern and ARTIFACT.flags == LINT.flags

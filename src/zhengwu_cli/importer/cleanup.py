@@ -17,10 +17,16 @@ _WIDE = re.compile(r"[\u3000\xa0\u2002\u2003\u2009\u200b\ufeff\t]+")
 _ASCII = re.compile(r"[A-Za-z0-9]")
 
 
-def _artifact() -> re.Pattern[str]:
-    from ..lint.rules.zw501_word_artifact import ARTIFACT
-
-    return ARTIFACT
+# lint's ZW501 pattern, restated: importing lint.rules loads every rule (a test keeps them equal)
+ARTIFACT = re.compile(
+    r"\[(?:bookmark|comment|footnote|endnote|image|picture)\b[^\]]*\]"
+    r"|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|REF|PAGEREF|TOC|SEQ|MERGEFIELD)\b[^}]*\}"
+    r"|\b(?:HYPERLINK|PAGEREF|MERGEFIELD)\s+\S+"
+    r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b"
+    r"|\b_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)\b"
+    r"|_x[0-9A-Fa-f]{4}_",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,7 @@ class Cleaned:
 def clean(text: str) -> Cleaned:
     done: list[str] = []
     result = text.replace("\r\n", "\n").replace("\r", "\n")
-    found = _artifact().sub("", result)
+    found = ARTIFACT.sub("", result)
     if found != result:
         done.append("去除 Word/Excel 残留（书签、域代码或转义字符）")
         result = found

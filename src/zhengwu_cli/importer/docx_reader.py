@@ -377,6 +377,9 @@ class _Reader:
 
     def cell_lines(self, tc: etree._Element, where: str, notes: list[str], depth: int) -> list[str]:
         lines: list[str] = []
+        boxed = (
+            tc.find(f".//{_w('txbxContent')}") is not None or tc.find(f".//{_w('del')}") is not None
+        )
         for child in tc.iter(_w("p"), _w("tbl")):
             if child.tag == _w("tbl"):
                 if not notes or "nested table" not in notes[-1]:
@@ -385,7 +388,7 @@ class _Reader:
                         "its rows and columns are not"
                     )
                 continue
-            if any(a.tag in _SKIP for a in child.iterancestors()):
+            if boxed and any(a.tag in _SKIP for a in child.iterancestors()):
                 continue  # a paragraph of a text box
             found, note = self.paragraph(child)
             if note:

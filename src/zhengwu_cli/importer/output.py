@@ -81,8 +81,19 @@ def registry_yaml(data: dict[str, Any], target: Path) -> str:
 
 
 def validate(text: str, shown: str, model: type[Any]) -> Any:
-    """The text through the loader (parse with positions, then the model); LoadError if bad."""
-    from ..load import parse_yaml, validate
+    """The text read back and checked by the loader's validation; LoadError if bad.
 
-    parsed, positions = parse_yaml(text, shown)
-    return validate(model, parsed, positions)
+    The text is read with libyaml first (this module wrote it: no anchors, tags or duplicate
+    keys); only when the model refuses it is it read again by the loader's own parser, so that
+    each problem carries its line and column.
+    """
+    from ..load import LoadError, parse_yaml, validate
+    from ..positions import Positions
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)  # a safe loader
+    try:
+        return validate(model, data, Positions(shown))
+    except LoadError:
+        parsed, positions = parse_yaml(text, shown)
+        return validate(model, parsed, positions)
