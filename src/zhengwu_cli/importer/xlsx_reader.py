@@ -19,10 +19,23 @@ from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError
 _BREAKS = re.compile(r"\r\n|\r|\n|\x0b|_x000[dDaAbB]_")
 
 
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"')
+
+
 def _check_archive(path: Path) -> None:
+    """Refuse a zip bomb, and a sheet too large, before openpyxl unpacks it all."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            for info in infos:
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with archive.open(info) as handle:
+                        found = _DIMENSION.search(handle.read(4096))
+                    if found and found.group(2) and int(found.group(2)) > MAX_ROWS:
+                        raise ReadError(
+                            f"{path.name}: a sheet has {int(found.group(2))} rows; a task table "
+                            f"has at most {MAX_ROWS}"
+                        )
     except (OSError, zipfile.BadZipFile) as error:
         raise ReadError(
             f"{path.name}: not an Excel .xlsx file ({error}); open it in Excel or WPS and save "
