@@ -244,3 +244,21 @@ def test_cleanup_pattern_is_lints() -> None:
     from zhengwu_cli.lint.rules.zw501_word_artifact import ARTIFACT as LINT
 
     assert ARTIFACT.pattern == LINT.pattern and ARTIFACT.flags == LINT.flags
+
+
+def test_two_header_rows() -> None:
+    rows = [
+        ["细化指标", "责任单位", LEFT, "完成时限"],
+        [UP, "牵头单位", "配合单位", UP],
+        ["1.做好公开", "市司法局", "市财政局", "年底前"],
+    ]
+    result = run(grid(rows))
+    (ind,) = indicators(result)
+    assert ind["units"]["text"] == "牵头单位：市司法局\n配合单位：市财政局"
+    assert result.header.rows == 2
+
+
+def test_a_short_first_row_is_data_not_a_second_header() -> None:
+    rows = [["细化指标", "责任单位", "可检视成果"], ["做好公开", "办公室", "工作成果"]]
+    (ind,) = indicators(run(grid(rows)))
+    assert ind["outcome"]["text"] == "工作成果"

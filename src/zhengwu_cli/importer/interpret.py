@@ -156,8 +156,13 @@ def find_header(grids: list[Grid], vocabulary: dict[str, tuple[str, ...]]) -> He
                 rows = 1
                 if r + 1 < len(grid.rows):
                     below, texts = _row_kinds(grid, r + 1, vocabulary)
-                    long_text = any(len(t) > 20 or lab.split(t)[0] for t in texts)
-                    if any(below) and not long_text:
+                    # a second header row names the parts of a heading above it: every cell of
+                    # it continues the row above, or is a heading (or empty)
+                    parts = all(
+                        cell.vertical or kind is not None or cell.empty
+                        for cell, kind in zip(grid.rows[r + 1], below, strict=True)
+                    )
+                    if any(below) and parts:
                         for c, kind in enumerate(below):
                             if kind and not grid.rows[r + 1][c].vertical:
                                 kinds[c], headings[c] = kind, texts[c]
