@@ -266,3 +266,21 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
     with zipfile.ZipFile(doc, "w") as archive:
         archive.writestr("word/document.xml", xml)
     assert read_docx(doc) == []
+
+
+def test_numbering_restart_and_continuation_as_word_counts(tmp_path: Path) -> None:
+    numbering = """
+    <w:abstractNum w:abstractNumId="80">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
+      </w:lvl>
+    </w:abstractNum>
+    <w:num w:numId="81"><w:abstractNumId w:val="80"/></w:num>
+    <w:num w:numId="82"><w:abstractNumId w:val="80"/></w:num>
+    <w:num w:numId="83"><w:abstractNumId w:val="80"/>
+      <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    """
+    cells = [tc(raw=numbered(t, n)) for t, n in (("甲", 81), ("乙", 82), ("丙", 83), ("丁", 83))]
+    table = tbl(tr(*cells), width=4)
+    grid = read_docx(write_docx(tmp_path / "r.docx", [table], numbering=numbering))[0]
+    # 82 shares 81's list and continues it; 83 restarts it once
+    assert [c.lines[0] for c in grid.rows[0]] == ["1.甲", "2.乙", "1.丙", "2.丁"]

@@ -180,7 +180,9 @@ class Numbering:
 
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
     starts: dict[str, dict[int, int]] = field(default_factory=dict)  # startOverride
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # per abstractNum
+    lists: dict[str, str] = field(default_factory=dict)  # numId → abstractNumId
+    used: set[str] = field(default_factory=set)  # numIds seen (a startOverride applies once)
     style_num: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId → numPr
 
     @classmethod
@@ -200,7 +202,9 @@ class Numbering:
                 abstract[item.get(_w("abstractNumId"), "")] = lvls
             for num in numbering.iterchildren(_w("num")):
                 num_id = num.get(_w("numId"), "")
-                result.levels[num_id] = abstract.get(_val(num.find(_w("abstractNumId"))) or "", {})
+                abstract_id = _val(num.find(_w("abstractNumId"))) or ""
+                result.levels[num_id] = abstract.get(abstract_id, {})
+                result.lists[num_id] = abstract_id
                 for override in num.iterchildren(_w("lvlOverride")):
                     start = override.find(_w("startOverride"))
                     if start is not None:
@@ -248,8 +252,14 @@ class Numbering:
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
             return "", "Word automatic numbering without a definition in numbering.xml"
-        counters = self.counters.setdefault(num_id, {})
-        start = self.starts.get(num_id, {}).get(ilvl, levels[ilvl].start)
+        # Word counts one list per abstractNum: lists that share it continue each other, unless
+        # a list restarts a level (startOverride) where it is first used
+        counters = self.counters.setdefault(self.lists.get(num_id, num_id), {})
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for level, value in self.starts.get(num_id, {}).items():
+                counters[level] = value - 1
+        start = levels[ilvl].start
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
@@ -426,8 +436,12 @@ class _Reader:
                     above = rows[r - 1][col] if r and col < len(rows[r - 1]) else None
                     if above is not None:
                         continues = above.continues or (above.row, above.col)
-                        if lines and any(x.strip() for x in lines):
-                            notes.append(f"{where}: text in a merged cell, kept as Word hides it")
+                        hidden = " ".join(x.strip() for x in lines if x.strip())
+                        if hidden:
+                            notes.append(
+                                f"{where}: “{hidden[:60]}” sits in a merged cell, where Word does "
+                                "not show it; left out"
+                            )
                     else:
                         notes.append(f"{where}: continues a merge with no cell above")
                 elif hmerge is not None and _val(hmerge, "continue") != "restart" and row:
