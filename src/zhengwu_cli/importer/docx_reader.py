@@ -257,8 +257,8 @@ class Numbering:
         counters = self.counters.setdefault(self.lists.get(num_id, num_id), {})
         if num_id not in self.used:
             self.used.add(num_id)
-            for level, value in self.starts.get(num_id, {}).items():
-                counters[level] = value - 1
+            for restarted, value in self.starts.get(num_id, {}).items():
+                counters[restarted] = value - 1
         start = levels[ilvl].start
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
