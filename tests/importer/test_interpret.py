@@ -262,3 +262,14 @@ def test_a_short_first_row_is_data_not_a_second_header() -> None:
     rows = [["细化指标", "责任单位", "可检视成果"], ["做好公开", "办公室", "工作成果"]]
     (ind,) = indicators(run(grid(rows)))
     assert ind["outcome"]["text"] == "工作成果"
+
+
+def test_an_empty_level_cell_continues_the_level_and_says_so() -> None:
+    rows = [
+        ["主要任务", "细化指标", "责任单位"],
+        ["（一）甲", "1.一", "办公室"],
+        ["", "2.二", "办公室"],
+    ]
+    result = run(grid(rows))
+    assert [len(t["indicators"]) for t in result.data["goals"][0]["tasks"]] == [2]
+    assert any("R3C1" in n and "（一）甲" in n for n in result.notes)

@@ -378,6 +378,11 @@ class _Builder:
                     else (self._new_task(None, None, cell.address))
                 )
                 made.note = "原表此格空白"
+            else:
+                self.notes.append(
+                    f"{cell.address}: the {FIELD_NAMES[kind]} cell is empty and not merged; the "
+                    f"row is taken as part of {current.label or ''}{current.title or ''}"
+                )
             return
         number, title, printed = self._parse_level(o.text)
         current = self.goal if kind == "goal" else self.task
