@@ -95,8 +95,15 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
                 f"table has at most {MAX_ROWS} rows and {MAX_COLUMNS} columns"
             )
         merged: dict[tuple[int, int], tuple[int, int]] = {}
+        budget = 4 * max(height, 1) * max(width, 1)  # overlapping ranges of a hostile file
         for rng in ws.merged_cells.ranges:
             top, left = rng.min_row - 1, rng.min_col - 1
+            budget -= (min(rng.max_row, height) - top) * (min(rng.max_col, width) - left)
+            if budget < 0:
+                raise ReadError(
+                    f"{path.name}: sheet “{ws.title}” has more merged cells than it has cells; "
+                    "the file is damaged or not a task table"
+                )
             for r in range(rng.min_row - 1, min(rng.max_row, height)):
                 for c in range(rng.min_col - 1, min(rng.max_col, width)):
                     if (r, c) != (top, left):
