@@ -273,3 +273,30 @@ def test_an_empty_level_cell_continues_the_level_and_says_so() -> None:
     result = run(grid(rows))
     assert [len(t["indicators"]) for t in result.data["goals"][0]["tasks"]] == [2]
     assert any("R3C1" in n and "（一）甲" in n for n in result.notes)
+
+
+def test_what_is_written_reads_back_as_the_data(tmp_path: Any) -> None:
+    import yaml
+
+    from zhengwu_cli.importer.output import _prune, checklist_yaml
+
+    rows = [["目标", "细化指标", "责任单位"], ["一、甲", "1.做好：公开\n第二行 ", "办公室"],
+            [UP, "2.#号 'quoted' “引号”", UP]]  # fmt: skip
+    data = run(grid(rows)).data
+    text = checklist_yaml(data, tmp_path / "x.yaml", "t.docx")
+    assert yaml.safe_load(text) == _prune(data)
+
+
+def test_a_checklist_the_model_refuses_is_located(tmp_path: Any) -> None:
+    from zhengwu_cli.importer.output import checklist_yaml, validate
+    from zhengwu_cli.load import LoadError
+
+    rows = [["细化指标", "责任单位"], ["1.甲", "办公室"]]
+    data = run(grid(rows)).data
+    data["goals"][0]["tasks"][0]["indicators"][0]["number"] = 0
+    text = checklist_yaml(data, tmp_path / "x.yaml", "t.docx")
+    with pytest.raises(LoadError) as caught:
+        validate(data, text, "x.yaml", Checklist)
+    (problem,) = caught.value.problems
+    line = text.splitlines()[problem.line - 1]
+    assert "number: 0" in line

@@ -158,7 +158,7 @@ def import_table(
     shown_source = source.name
     text = out.checklist_yaml(result.data, output, shown_source)
     try:
-        out.validate(text, str(output), Checklist)
+        out.validate(result.data, text, str(output), Checklist)
     except LoadError as error:
         lines = "\n".join(f"  {p.parsable()}" for p in error.problems[:10])
         raise ImportFailure(
@@ -169,7 +169,7 @@ def import_table(
     if draft_path is not None and result.registry is not None:
         draft_text = out.registry_yaml(result.registry, draft_path)
         try:
-            out.validate(draft_text, str(draft_path), Registry)
+            out.validate(result.registry, draft_text, str(draft_path), Registry)
         except LoadError as error:
             lines = "\n".join(f"  {p.parsable()}" for p in error.problems[:10])
             raise ImportFailure(f"the registry draft does not load:\n{lines}") from None

@@ -80,20 +80,18 @@ def registry_yaml(data: dict[str, Any], target: Path) -> str:
     return head + body
 
 
-def validate(text: str, shown: str, model: type[Any]) -> Any:
-    """The text read back and checked by the loader's validation; LoadError if bad.
+def validate(data: dict[str, Any], text: str, shown: str, model: type[Any]) -> Any:
+    """Check what is written with the loader's validation; LoadError (located) if it fails.
 
-    The text is read with libyaml first (this module wrote it: no anchors, tags or duplicate
-    keys); only when the model refuses it is it read again by the loader's own parser, so that
-    each problem carries its line and column.
+    `text` is `data` as this module dumps it (plain mappings, lists, strings and numbers: it reads
+    back as the same data), so the data is validated directly; only when the model refuses it is
+    the text read by the loader's own parser, so that each problem carries its line and column.
     """
     from ..load import LoadError, parse_yaml, validate
     from ..positions import Positions
 
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader)  # a safe loader
     try:
-        return validate(model, data, Positions(shown))
+        return validate(model, _prune(data), Positions(shown))
     except LoadError:
         parsed, positions = parse_yaml(text, shown)
         return validate(model, parsed, positions)
