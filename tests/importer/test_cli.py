@@ -136,3 +136,29 @@ def test_huge_workbook_is_refused_before_loading(tmp_path: Path) -> None:
         cli, ["import", str(tmp_path / "big.xlsx"), "-o", str(tmp_path / "2023.yaml")]
     )
     assert result.exit_code == 2 and "30000 rows" in result.output
+
+
+def test_own_headings_from_pyproject(tmp_path: Path, monkeypatch: object) -> None:
+    import pytest
+
+    mp = pytest.MonkeyPatch()
+    try:
+        rows = [tr(tc("办理事项"), tc("承办科室")), tr(tc("1.做好公开"), tc("法规科"))]
+        source = write_docx(tmp_path / "t.docx", [para("某局2023年政务公开任务清单"),
+                                                  tbl(*rows, width=2), para()])  # fmt: skip
+        mp.chdir(tmp_path)
+        out = tmp_path / "2023.yaml"
+        result = CliRunner().invoke(cli, ["import", str(source), "-o", str(out)])
+        assert result.exit_code == 2 and "no column like" in result.output
+        (tmp_path / "pyproject.toml").write_text(
+            '[tool.zhengwu.import.headers]\nindicator = ["办理事项"]\nunits = "承办科室"\n', "utf-8"
+        )
+        result = CliRunner().invoke(cli, ["import", str(source), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        meta = yaml.safe_load(out.read_text("utf-8"))["meta"]
+        assert meta["headers"] == {"indicator": "办理事项", "units": "承办科室"}
+        (tmp_path / "pyproject.toml").write_text('[tool.zhengwu.import.headers]\nx = ["a"]\n')
+        result = CliRunner().invoke(cli, ["import", str(source), "-o", str(out), "--force"])
+        assert result.exit_code == 2 and "unknown column kind(s) x" in result.output
+    finally:
+        mp.undo()

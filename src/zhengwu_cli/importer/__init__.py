@@ -202,8 +202,14 @@ def _interpret(
     registry: object,
     registry_name: str,
 ) -> Result:
+    from .config import headers_from_config
     from .interpret import interpret
+    from .vocabulary import merge
 
+    try:
+        vocabulary = merge(headers_from_config())
+    except ValueError as error:
+        raise ReadError(str(error)) from None
     options = Options(
         file_name=source.name,
         registry_name=registry_name,
@@ -212,6 +218,7 @@ def _interpret(
         registry=registry,  # type: ignore[arg-type]
         fallback_year=_year_from(output),
         section_kind=_section_kind(),
+        vocabulary=vocabulary,
     )
     try:
         return interpret(grids, options)
