@@ -300,3 +300,12 @@ def test_a_checklist_the_model_refuses_is_located(tmp_path: Any) -> None:
     (problem,) = caught.value.problems
     line = text.splitlines()[problem.line - 1]
     assert "number: 0" in line
+
+
+def test_other_tables_and_reader_notes_are_reported() -> None:
+    first = grid([["细化指标", "责任单位"], ["1.甲", "办公室"]])
+    first.notes.append("表1 第2行第1列 holds a table inside the cell")
+    other = grid([["姓名", "电话"], ["张三", "1"]], before=["联系人"])
+    result = run([first, other])
+    assert "表1 第2行第1列 holds a table inside the cell" in result.notes
+    assert any("not part of the task table" in n for n in result.notes)

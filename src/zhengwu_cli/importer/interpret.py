@@ -623,6 +623,15 @@ def interpret(grids: list[Grid], options: Options) -> Result:
             f"{first.name}: the header was found ({'、'.join(h for h in header.headings if h)}) "
             "but no row below it has a 细化指标 text"
         )
+    used = {g for g, _, _ in tables}
+    for _, grid, _ in tables:
+        builder.notes.extend(grid.notes)  # what the reader saw (nested tables, numbering …)
+    for g, grid in enumerate(grids):
+        if g not in used and grid.rows:
+            builder.notes.append(
+                f"{grid.name} ({len(grid.rows)} rows, {grid.width} columns) is not part of the "
+                "task table and was not imported"
+            )
     above = list(first.before)
     for r in range(header.row):
         above += [c.text.strip() for c in first.rows[r] if c.continues is None and not c.empty]
