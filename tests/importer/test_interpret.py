@@ -309,3 +309,19 @@ def test_other_tables_and_reader_notes_are_reported() -> None:
     result = run([first, other])
     assert "表1 第2行第1列 holds a table inside the cell" in result.notes
     assert any("not part of the task table" in n for n in result.notes)
+
+
+def test_a_heading_in_the_indicator_column_and_a_task_only_row() -> None:
+    rows = [
+        ["主要任务", "细化指标", "责任单位"],
+        ["", "一、公开政策", ""],
+        ["（一）甲", "1.一", "办公室"],
+        ["（二）乙", "", ""],
+        [UP, "2.二", "办公室"],
+    ]
+    result = run(grid(rows))
+    goals = result.data["goals"]
+    assert [g["title"] for g in goals] == ["公开政策"]
+    assert [t["title"] for t in goals[0]["tasks"]] == ["甲", "乙"]
+    assert [i["text"] for t in goals[0]["tasks"] for i in t["indicators"]] == ["一", "二"]
+    assert not any("无细化指标" in n for n in result.data["meta"]["notes"])

@@ -468,6 +468,8 @@ class _Builder:
     def row(self, g: int, grid: Grid, r: int) -> None:
         cols = self.cols
         row = grid.rows[r]
+        if self._heading_in_indicator_column(row):
+            return
         if cols.goal is not None:
             self.level("goal", g, grid, r, cols.goal)
         if cols.task is not None:
@@ -477,8 +479,12 @@ class _Builder:
         if icell.vertical and (g, io.row) in self.row_indicator:
             self.extend(self.row_indicator[g, io.row], g, grid, r)
             return
+        levels = {cols.goal, cols.task, cols.number}
+        others = [c for i, c in enumerate(row) if i != cols.indicator and i not in levels]
+        if icell.vertical:  # merged with a cell above the first indicator (a heading)
+            io = Cell((), r, cols.indicator, icell.address)
         if io.empty:
-            texts = [c.text.strip() for c in row if c.continues is None and not c.empty]
+            texts = [c.text.strip() for c in others if c.continues is None and not c.empty]
             if texts:
                 self.notes.append(
                     f"{icell.address}: a row without {FIELD_NAMES['indicator']} text; "
@@ -507,6 +513,25 @@ class _Builder:
         for kind, c in cols.cells.items():
             ind.cells[kind] = self.cell(kind, g, grid, r, c, ind, kind)
         self._extra(ind, grid, r)
+
+    def _heading_in_indicator_column(self, row: list[Cell]) -> bool:
+        """一、… or （一）… alone on a row, in the 细化指标 column of a table without that level's
+        column: a heading, as a row across the table would be."""
+        cols = self.cols
+        head = row[cols.indicator]
+        if head.continues is not None or head.empty:
+            return False
+        if any(not c.empty or c.continues is not None for c in row if c is not head):
+            return False
+        label = lab.split(head.text.strip())[0]
+        if label is None or not (
+            (label.shape == "cn" and cols.goal is None)
+            or (label.shape == "cn-paren" and cols.task is None)
+        ):
+            return False
+        self.notes.append(f"{head.address}: a heading alone in the 细化指标 column")
+        self.section(head)
+        return True
 
     def _extra(self, ind: _Indicator, grid: Grid, r: int) -> None:
         for c, heading in self.cols.extra.items():
