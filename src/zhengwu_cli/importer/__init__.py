@@ -158,7 +158,18 @@ def import_table(
     shown_source = source.name
     text = out.checklist_yaml(result.data, output, shown_source)
     try:
-        out.validate(result.data, text, str(output), Checklist)
+        checked = out.validate(result.data, text, str(output), Checklist)
+        # a model that leaves the levels' fit to meta.columns to the loader (issue 14) says so
+        level_problems = getattr(checked, "level_problems", None)
+        found_levels = level_problems() if callable(level_problems) else []
+        if found_levels:
+            shown = "; ".join(
+                f"{'.'.join(map(str, at))}: {message}" for at, message in found_levels
+            )
+            raise ImportFailure(
+                f"the table was read, but the checklist made from it does not load: {shown}; "
+                "nothing was written; please report this with the file"
+            )
     except LoadError as error:
         lines = "\n".join(f"  {p.parsable()}" for p in error.problems[:10])
         raise ImportFailure(

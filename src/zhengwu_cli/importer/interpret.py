@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..deadlines import DeadlineError, DeadlineKind, parse_deadline
@@ -43,7 +44,7 @@ _ANNEX = re.compile(r"^附件\s*\d*\s*[:：]?\s*$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _PLACE = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?\s*)?"
-    r"([\u4e00-\u9fff]{1,8}?(?:自治州|自治县|地区|盟|省|市|县|区|旗|局|委员会|委|办公室|厅))"
+    r"([\u4e00-\u9fff×Ｘ〇○]{1,8}?(?:自治州|自治县|地区|盟|省|市|县|区|旗|局|委员会|委|办公室|厅))"
 )
 _CONNECTIVE = re.compile(r"^(?:并且|并|且|要|须|应|均|需|同时)")
 
@@ -249,7 +250,11 @@ def assign_columns(grid: Grid, header: Header) -> _Columns:
     else:
         raise InterpretError("the header has no column for the rows that are assigned")
     if len(before) == 1:
-        if header.kinds[before[0]] == "goal":
+        shapes = [lab.split(t)[0] for t in _sample(grid, start, before[0])]
+        cn = sum(1 for x in shapes if x is not None and x.shape == "cn")
+        paren = sum(1 for x in shapes if x is not None and x.shape == "cn-paren")
+        # the only level above the indicators: 一、 numbers a goal, （一） a task; else the heading
+        if cn > paren or (cn == paren and header.kinds[before[0]] == "goal"):
             cols.goal = before[0]
         else:
             cols.task = before[0]
@@ -935,6 +940,26 @@ def _levels(b: _Builder, has_goal: bool, has_task: bool, notes: list[str]) -> li
     return out
 
 
+@lru_cache(maxsize=1)
+def _unnumbered_allowed() -> bool:
+    """Whether the checklist model takes a level with a title and no number (issue 14 allows
+    it; an older model asks for a number on every level the table has)."""
+    from pydantic import ValidationError
+
+    from ..model import Checklist
+
+    probe = {
+        "meta": {"place": "x", "year": 2022, "title": "x", "source": {"document": "x"},
+                 "registry": "x", "columns": ["task", "indicator"]},
+        "goals": [{"tasks": [{"title": "x", "indicators": []}]}],
+    }  # fmt: skip
+    try:
+        Checklist.model_validate(probe)
+    except ValidationError:
+        return False
+    return True
+
+
 def _level_out(
     level: _Level, index: int, present: bool, kind: str, notes: list[str]
 ) -> dict[str, Any]:
@@ -943,11 +968,14 @@ def _level_out(
     result: dict[str, Any] = {}
     number = level.number
     note = level.note
-    if number is None:
+    if number is None and level.title and _unnumbered_allowed():
+        pass  # the table does not number this level, and the model takes it so
+    elif number is None:
         number = int_to_chinese(index) if index <= 99 else str(index)
         note = "原表此级未编号；number 为导入时按顺序所加"
         notes.append(f"{level.address}: a {FIELD_NAMES[kind]} without a number; numbered {number}")
-    result["number"] = number
+    if number is not None:
+        result["number"] = number
     title = level.title
     if not title:
         title = "（原表空白）"
