@@ -186,3 +186,38 @@ def test_doc_without_libreoffice_says_what_to_do(
     result = CliRunner().invoke(cli, ["import", str(source), "-o", str(tmp_path / "2023.yaml")])
     assert result.exit_code == 2
     assert "save it as .docx" in result.output and "LibreOffice" in result.output
+
+
+def test_html_table_inside_a_layout_table(
+    tmp_path: Path, expected: list[dict[str, object]]
+) -> None:
+    inner = make_html(tmp_path / "inner.html", "utf-8").read_text("utf-8")
+    table = inner[inner.index("<table") : inner.index("</table>") + len("</table>")]
+    page = tmp_path / "layout.html"
+    page.write_text(
+        "<html><body><table><tr><td>首页 | 政务公开</td></tr>"
+        f"<tr><td><div>{TITLE}</div>{table}</td></tr><tr><td>版权所有</td></tr></table>"
+        "</body></html>",
+        "utf-8",
+    )
+    out = tmp_path / "layout" / "2023.yaml"
+    import_table(page, out)
+    got = records(out)
+    got[1]["outcome"] = "更新记录"
+    assert got == expected
+
+
+def test_first_sheet_with_a_header_is_read(
+    tmp_path: Path, expected: list[dict[str, object]]
+) -> None:
+    from openpyxl import load_workbook
+
+    source = make_xlsx(tmp_path / "t.xlsx")
+    book = load_workbook(source)
+    cover = book.create_sheet("封面", 0)
+    cover.append(["关于印发任务清单的通知"])
+    book.save(source)
+    out = tmp_path / "s" / "2023.yaml"
+    report = import_table(source, out)
+    assert report.result is not None and report.result.tables == ["附件"]
+    assert records(out) == expected

@@ -227,6 +227,10 @@ def read_html(path: Path) -> list[Grid]:
             grid.joined = bool(grids) and not before
             grids.append(grid)
             before = []
+            if el.find(".//table") is not None:  # type: ignore[attr-defined]
+                # a layout table (as many government pages are built): the task table is inside
+                for child in el:  # type: ignore[attr-defined]
+                    walk(child, level + 1)
             return
         if tag.lower() in ("p", "h1", "h2", "h3", "h4", "h5", "h6") or (
             tag.lower() == "div"
