@@ -432,6 +432,49 @@ def ratios(results: list[Result]) -> list[tuple[str, str, str, str, str]]:
     return lines
 
 
+# -- import (a block of its own) ---------------------------------------------------------------
+
+IMPORT_TARGET = 1.0  # seconds: the 85-row 2022 table as .docx (issue 15)
+
+
+def run_import(sizes: list[int], repeat: int, timeout: float) -> list[Result]:
+    """`zhengwu import` of each size's table as Word (made by `render --full`), beside python-docx
+    opening the same file; the target holds for the 2022 table, the slope checks growth."""
+    zhengwu = str(BIN / "zhengwu")
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="zhengwu-bench-import-") as temp:
+        work = Path(temp)
+        for size, checklist in tables(sizes, work).items():
+            source = work / f"table-{size}.docx"
+            subprocess.run(
+                [zhengwu, "render", "-c", str(checklist), "--full", "-o", str(source), "--force"],
+                check=True,
+                capture_output=True,
+                timeout=timeout,
+            )
+            registry = checklist.parent / "siping-units.yaml"
+            target = work / f"out-{size}" / f"{checklist.stem}.yaml"
+            command = [zhengwu, "import", str(source), "-o", str(target), "--force"]
+            if registry.is_file():
+                command += ["--registry", str(registry)]
+            base = [sys.executable, "-c", f"import docx; docx.Document({str(source)!r})"]
+            runs, base_runs, note = measure_pair((command, base), repeat, timeout)
+            results.append(
+                Result(
+                    "import (.docx)",
+                    size,
+                    IMPORT_TARGET if size == 1 else None,
+                    median(runs),
+                    median(base_runs),
+                    "python-docx opens it",
+                    False,
+                    runs,
+                    note,
+                )
+            )
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10,100", help="table sizes (default 1,10,100)")
@@ -441,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         help="commands to time, comma-separated (help, lint, list, render, collect, status, "
-        "report; default all)",
+        "report, import; default all)",
     )
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",")})
@@ -450,6 +493,8 @@ def main(argv: list[str] | None = None) -> int:
         if not (BIN / tool).exists():
             parser.error(f"{BIN / tool} not found: pip install -e '.[bench]' into this Python")
     results = run(sizes, args.repeat, args.timeout, only)
+    if only is None or "import" in only:
+        results += run_import(sizes, args.repeat, args.timeout)
     print(report(results))
     if args.json:
         args.json.write_text(

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "collect": ("progress", "collect", "从填好的任务单读回“完成情况”，并入台账"),
     "status": ("progress", "status", "按目标、按单位的完成情况与逾期事项"),
     "report": ("progress", "report", "年度报告插页：落实年度政务公开工作要点情况"),
+    "import": ("importer", "import_", "从 Word、Excel 或网页中的任务清单表格生成任务清单 YAML"),
 }
 
 

@@ -1,0 +1,101 @@
+"""`zhengwu import`: parse the options, call `importer.import_table`, print what it returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import UsageFailure
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The checklist to write, e.g. checklists/2023.yaml.",
+)
+@click.option(
+    "--year",
+    "-y",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    help="The plan year [default: from the title, else from the -o file name].",
+)
+@click.option(
+    "--place", default=None, help="The issuing place, e.g. 四平市 [default: from the title]."
+)
+@click.option(
+    "--registry",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="A unit registry whose names and aliases the 责任单位 text is read with "
+    "[default: write a draft beside the checklist, <name>-units.yaml].",
+)
+@click.option(
+    "--sheet",
+    default=None,
+    help="Excel: the sheet to read [default: the first with a recognisable header].",
+)
+@click.option(
+    "--review",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write a workbook (.xlsx) listing every row, each value and where it came from.",
+)
+@click.option("--dry-run", is_flag=True, help="Read and check, print the summary, write nothing.")
+@click.option("--force", "-f", is_flag=True, help="Overwrite files that exist.")
+def import_(
+    file: Path,
+    output: Path,
+    year: int | None,
+    place: str | None,
+    registry: Path | None,
+    sheet: str | None,
+    review: Path | None,
+    dry_run: bool,
+    force: bool,
+) -> None:
+    """Make a checklist from the table in a Word, Excel or web-page file.
+
+    FILE is .docx (or .doc/.wps/.odt/.rtf, converted with LibreOffice), .xlsx or .html. The
+    header row is found by its words (目标, 主要任务, 细化指标, 责任单位, 工作措施, 完成时限,
+    可检视成果 and their synonyms); merged cells become `carried` values; the result is checked
+    before it is written. Without --registry a registry draft is written beside the checklist.
+
+    Example:
+      zhengwu import 附件.docx -o checklists/2023.yaml
+      zhengwu import 任务清单.xlsx -o checklists/2023.yaml --sheet 附件 --review 核对.xlsx
+      zhengwu import page.html -o checklists/2023.yaml --registry checklists/units.yaml --dry-run
+    """
+    from ..importer import ImportFailure, import_table
+
+    if review is not None and review.suffix.lower() != ".xlsx":
+        raise UsageFailure(f"--review {review}: the review is an Excel workbook; end it in .xlsx")
+    try:
+        report = import_table(
+            file,
+            output,
+            year=year,
+            place=place,
+            registry=registry,
+            sheet=sheet,
+            review=review,
+            dry_run=dry_run,
+            force=force,
+        )
+    except ImportFailure as error:
+        raise UsageFailure(str(error)) from None
+    for line in report.lines:
+        click.echo(line)
+    verb = "would write" if report.dry_run else "wrote"
+    for path in report.written:
+        click.echo(f"{verb} {path}")
+    if report.registry is not None and not report.dry_run:
+        click.echo(
+            f"the unit registry {report.registry} is a draft: check each kind and fill in the "
+            "groups' members, then run `zhengwu lint " + str(report.output) + "`"
+        )

@@ -1,0 +1,98 @@
+"""What an import found, for a person to check: a terminal summary and a review workbook."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .interpret import Result
+
+COLUMNS = (
+    ("number", "序号", 6),
+    ("label", "原表编号", 8),
+    ("address", "原表位置", 16),
+    ("goal", "目标", 18),
+    ("task", "主要任务", 20),
+    ("text", "细化指标", 40),
+)
+CELL_HEADINGS = {
+    "units": "责任单位",
+    "measures": "工作措施",
+    "deadline": "完成时限",
+    "outcome": "可检视成果",
+}
+
+
+def summary(result: Result) -> list[str]:
+    levels = result.levels
+    lines = [
+        f"table: {'、'.join(result.tables)}; header row {result.header.row + 1}: "
+        + " | ".join(
+            f"{h or '—'}→{k or '?'}"
+            for h, k in zip(result.header.headings, result.header.kinds, strict=True)
+        ),
+        f"levels: {levels['goal']} 目标, {levels['task']} 主要任务, "
+        f"{levels['indicator']} 细化指标, {levels['measures']} 工作措施",
+        f"rows: {levels['indicator']} indicators; {result.repeated_headers} repeated header rows "
+        f"skipped; {result.merges} merged cells carried",
+        f"units: {len(result.units)} named"
+        + (f"; {len(result.unplaced)} not in the registry" if result.unplaced else ""),
+        f"deadlines: {result.deadlines_read} read, {len(result.deadlines_unread)} not read",
+    ]
+    for number, text in result.deadlines_unread:
+        lines.append(f"  deadline of {number} not read, kept as text: “{text}”")
+    for name, suggestions in result.unplaced.items():
+        hint = f" (did you mean {'、'.join(suggestions)}?)" if suggestions else ""
+        lines.append(f"  unit not in the registry: “{name}”{hint}")
+    for note in result.notes:
+        lines.append(f"  note: {note}")
+    return lines
+
+
+def workbook(result: Result) -> bytes:
+    """Every row with each value and where it came from, as an .xlsx."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "导入核对"
+    headings = [h for _, h, _ in COLUMNS]
+    widths = [w for _, _, w in COLUMNS]
+    kinds = [k for k in CELL_HEADINGS if k in result.columns]
+    for kind in kinds:
+        headings += [CELL_HEADINGS[kind], f"{CELL_HEADINGS[kind]}来源"]
+        widths += [30, 24]
+    sheet.append(headings)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in result.review:
+        values: list[object] = [
+            row.number,
+            row.label or "",
+            row.address,
+            row.goal,
+            row.task,
+            row.text,
+        ]
+        for kind in kinds:
+            text, how = row.values.get(kind, ("", "无此栏"))
+            values += [text, how]
+        sheet.append(values)
+    for r in sheet.iter_rows(min_row=2):
+        for cell in r:
+            cell.alignment = wrap
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    notes = book.create_sheet("说明")
+    notes.append(["导入时的说明与推断"])
+    for line in summary(result):
+        notes.append([line.strip()])
+    notes.column_dimensions["A"].width = 120
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
