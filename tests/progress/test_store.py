@@ -64,7 +64,9 @@ def saved_at(sheet: Path, when: dt.datetime) -> Path:
 
 
 def zhengwu(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONWARNINGS": "error", "NO_COLOR": "1"}
+    # every warning an error, except the ResourceWarning CPython's own import machinery gives
+    # when a Ctrl-C lands while it reads a .pyc (an unclosed file of importlib's, not ours)
+    env = {**os.environ, "PYTHONWARNINGS": "error,ignore::ResourceWarning", "NO_COLOR": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "zhengwu_cli", *map(str, args)],
         cwd=cwd,

@@ -34,12 +34,22 @@ def main() -> None:
     try:
         _main(sys.argv[1:])
     except KeyboardInterrupt:  # before a command started (each command reports its own)
-        sys.stderr.write("\ninterrupted (Ctrl-C) before the command started; nothing was done\n")
-        sys.exit(130)
+        _interrupted()
+    except RuntimeError as error:
+        # Python 3.11 wraps a Ctrl-C that lands while a class is being built (pydantic's models
+        # on import) in "Error calling __set_name__": it is still the person's Ctrl-C
+        if isinstance(error.__cause__, KeyboardInterrupt):
+            _interrupted()
+        raise
     except BrokenPipeError:  # `zhengwu list | head -3`: the reader has gone; so do we, quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+
+
+def _interrupted() -> None:
+    sys.stderr.write("\ninterrupted (Ctrl-C) before the command started; nothing was done\n")
+    sys.exit(130)
 
 
 def _main(args: list[str]) -> None:

@@ -253,7 +253,10 @@ def collect(
 
         outcome = Outcome(Path())
         _collect(checklist_path, ledger_path, sheets, unit, update, dry_run, wait, outcome)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError) as error:
+        # a Ctrl-C while pydantic builds a model class comes wrapped in a RuntimeError (3.11)
+        if isinstance(error, RuntimeError) and not isinstance(error.__cause__, KeyboardInterrupt):
+            raise
         if outcome is not None and outcome.written:
             said = f"{outcome.path} was written in full before that"
         else:
