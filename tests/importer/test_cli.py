@@ -162,3 +162,20 @@ def test_own_headings_from_pyproject(tmp_path: Path, monkeypatch: object) -> Non
         assert result.exit_code == 2 and "unknown column kind(s) x" in result.output
     finally:
         mp.undo()
+
+
+def test_a_registry_the_office_filled_in_is_never_overwritten(tmp_path: Path) -> None:
+    """The first import writes a draft; the office fills in a group's members; importing again
+    (even with --force) keeps every word of it and resolves the names through it."""
+    source = table(tmp_path, units="市司法局")
+    out = tmp_path / "checklists" / "2023.yaml"
+    first = CliRunner().invoke(cli, ["import", str(source), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    draft = out.parent / "2023-units.yaml"
+    edited = draft.read_text("utf-8") + "# 已由政务公开办核对\n"
+    draft.write_text(edited, "utf-8")
+    again = CliRunner().invoke(cli, ["import", str(source), "-o", str(out), "--force"])
+    assert again.exit_code == 0, again.output
+    assert draft.read_text("utf-8") == edited
+    assert f"using the registry {draft} that is already there" in again.output
+    assert yaml.safe_load(out.read_text("utf-8"))["meta"]["registry"] == "2023-units.yaml"

@@ -129,6 +129,16 @@ def import_table(
     folder = output.parent
     draft_path: Path | None = None
     known: Registry | None = None
+    kept: list[str] = []
+    beside = folder / f"{output.stem}-units.yaml"
+    if registry is None and beside.is_file():
+        # a registry the office may already have filled in: used, never overwritten (--force
+        # or not); names resolve through it as with --registry
+        registry = beside
+        kept.append(
+            f"using the registry {beside} that is already there (it is not overwritten; "
+            "delete it to get a new draft)"
+        )
     if registry is not None:
         try:
             known, _, _ = load_model(Registry, registry)
@@ -188,7 +198,7 @@ def import_table(
     if review is not None:
         files[review] = workbook(result)
     report = ImportReport(output, draft_path, review, dry_run=dry_run, result=result)
-    report.lines = summary(result)
+    report.lines = kept + summary(result)
     if not dry_run:
         from ..render import RenderError
         from ..render.files import write_atomic
