@@ -390,6 +390,22 @@ def test_a_column_width_that_is_no_number_is_an_error(tmp_path: Path, width: str
     assert "Traceback" not in output and not (tmp_path / "sheet.docx").exists()
 
 
+def test_an_office_sheet_yaml_from_before_a_role_was_added_still_renders(tmp_path: Path) -> None:
+    """role_names without 负责 (added later): 负责 rows print 负责, the rest as the file says."""
+    (tmp_path / "my.docx").write_bytes((templates_dir() / "sheet.docx").read_bytes())
+    text = (templates_dir() / "sheet.yaml").read_text(encoding="utf-8")
+    old = re.sub(r"负责: 负责, ", "", text).replace("共同: 共同落实", "共同: 一起落实")
+    assert "负责:" not in old.split("role_names:")[1].splitlines()[0]
+    (tmp_path / "my.yaml").write_text(old, encoding="utf-8")
+    out = tmp_path / "双辽市.docx"
+    result = CliRunner().invoke(
+        cli, ["render", "--unit", "双辽市", "--template", str(tmp_path / "my.docx"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    cells = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert "负责" in cells and "一起落实" in cells
+
+
 # -- the sheet's own package -----------------------------------------------------------------
 
 

@@ -325,13 +325,15 @@ def load_texts(path: Path) -> TextTemplates:
     for key, count in COLUMNS.items():
         result.columns[key] = _columns(path, where[key], key, data[key], count)
     names = data["role_names"]
-    if not isinstance(names, dict) or any(role.value not in names for role in Role):
+    if not isinstance(names, dict) or any(not isinstance(v, str) for v in names.values()):
         raise _fail(
             path,
             where["role_names"],
-            "`role_names` must name every role: " + ", ".join(r.value for r in Role),
+            "`role_names` maps each role to its wording, e.g. {牵头: 牵头, 共同: 共同落实}",
         )
-    result.role_names = {role: str(names[role.value]) for role in Role}
+    # a role the file does not name (one added to zhengwu after the file was written) is
+    # printed as the role itself, so an office's own sheet.yaml keeps working
+    result.role_names = {role: str(names.get(role.value, role.value)) for role in Role}
     return result
 
 
