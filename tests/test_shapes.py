@@ -109,6 +109,13 @@ def test_the_bundled_checklist_is_named_where_there_is_no_local_folder(
     assert result.exit_code == 0
     assert [r["indicator"] for r in json.loads(result.stdout)] == [25, 26]
     assert "bundled with zhengwu" in result.stderr and "2022.yaml" in result.stderr
+    # said once, though status finds the checklist for itself and for the ledger's folder
+    ledger = tmp_path / "progress" / "2022.yaml"
+    ledger.parent.mkdir()
+    ledger.write_bytes((Path(__file__).parent / "progress" / "data" / "2022.yaml").read_bytes())
+    status = run("status", "--as-of", "2022-07-01")
+    assert status.exit_code in (0, 1), status.output
+    assert status.stderr.count("bundled with zhengwu") == 1, status.stderr
 
 
 # -- 2. the number is the key; the table's own number is the label ----------------------------

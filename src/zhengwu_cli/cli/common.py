@@ -80,7 +80,9 @@ def checklist_path(given: Path | None) -> Path:
         choice = find_checklist(year)
     except NoChecklist as error:
         raise UsageFailure(str(error)) from None
-    if choice.bundled:
+    said = ctx.find_root().meta if ctx is not None else {}
+    if choice.bundled and not said.get("zhengwu.said-bundled"):
+        said["zhengwu.said-bundled"] = True  # once per command, however often it is asked
         click.echo(
             f"Reading {choice.path} (bundled with zhengwu; this folder has no checklists/ folder).",
             err=True,

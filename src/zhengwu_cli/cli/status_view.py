@@ -182,7 +182,7 @@ def show_missing(standing: Standing, checklist: Checklist) -> None:
                 when = f"  {_deadline(item) or '—'}{due}{late}"
             text = item.row.indicator.text.strip()
             short = text if len(text) <= 24 else text[:23] + "…"
-            out.print(escape(f"  {_label(item):>4}{when}  {short}"))
+            out.print(escape(f"  {_label(item):>4}{when}  {short}"), soft_wrap=True)
 
 
 def missing_xlsx(standing: Standing, checklist: Checklist) -> bytes:
