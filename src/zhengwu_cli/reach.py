@@ -83,3 +83,25 @@ def by_reason(items: Sequence[Unreached]) -> list[tuple[Why, list[Unreached]]]:
     for item in items:
         groups.setdefault(item.reasons[0], []).append(item)
     return [(why, groups[why]) for why in Why if why in groups]
+
+
+def describe(items: Sequence[Unreached], checklist: str, registry: str) -> list[str]:
+    """One line per reason: the indicators and what the office does about them
+    (`checklist` and `registry`: the file names to point at)."""
+    lines = []
+    for why, group in by_reason(items):
+        numbers = "、".join(str(item.number) for item in group)
+        names = "、".join(dict.fromkeys(name for item in group for name in item.names))
+        if why is Why.no_unit:
+            text = (
+                f"no 责任单位 (the source cell is empty); name the unit in {checklist} "
+                "(each such row's note says how)"
+            )
+        elif why is Why.empty_group:
+            text = f"only groups without members ({names}); list their members in {registry}"
+        elif why is Why.ended:
+            text = f"only units that no longer exist ({names}); name the unit that took over"
+        else:
+            text = f"only names not in the registry ({names}); `zhengwu lint` says which"
+        lines.append(f"{numbers}: {text}")
+    return lines

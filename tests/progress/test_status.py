@@ -226,3 +226,13 @@ def test_status_without_ledger_says_how_to_start_one(tmp_path: Path) -> None:
     result = run("status", "--ledger", tmp_path / "none.yaml")
     assert result.exit_code == 2
     assert "zhengwu collect" in result.stderr
+
+
+def test_status_names_the_indicators_no_unit_receives() -> None:
+    """49–53, 56 and 72 of 2022 name no unit: nobody will report them, and status says so."""
+    result = run("status", "--ledger", SAMPLE, "--as-of", "2022-07-01")
+    lines = result.stdout.splitlines()
+    at = lines.index("未落实到任何单位（7项，没有单位会报送）：")
+    assert lines[at + 1].startswith("  49、50、51、52、53、56、72: no 责任单位")
+    one = run("status", "--ledger", SAMPLE, "--as-of", "2022-07-01", "--unit", "市审计局")
+    assert "未落实到任何单位" not in one.stdout  # one unit's view is about its own rows

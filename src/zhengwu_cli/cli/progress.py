@@ -181,7 +181,20 @@ def status(
         click.echo(json.dumps(as_json(standing, checklist), ensure_ascii=False, indent=2))
     else:
         show(standing, checklist)
+        if unit is None:
+            _show_unreached(loaded)
     sys.exit(1 if standing.overdue else 0)
+
+
+def _show_unreached(loaded: Loaded) -> None:
+    """The indicators no unit receives: nobody will report them, so the office must decide."""
+    from ..reach import describe, unreached
+
+    found = unreached(loaded.checklist, loaded.registry)
+    if found:
+        click.echo(f"未落实到任何单位（{len(found)}项，没有单位会报送）：")
+        for line in describe(found, loaded.path.name, loaded.registry_path.name):
+            click.echo(f"  {line}")
 
 
 def _write(target: Path, data: bytes) -> None:

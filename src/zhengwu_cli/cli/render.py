@@ -274,30 +274,16 @@ def _progress(jobs: list[tuple[Path, Callable[[], Any]]], show: bool) -> Any:
 
 def _report_unreached(loaded: Loaded) -> None:
     """Name the indicators no unit receives, and why, so none is left out silently."""
-    from ..reach import Why, by_reason, unreached
+    from ..reach import describe, unreached
 
     found = unreached(loaded.checklist, loaded.registry)
     if not found:
         return
-    registry = loaded.registry_path.name
     click.echo(
         f"warning: {len(found)} 细化指标 reach no unit and are on no unit's sheet:", err=True
     )
-    for why, items in by_reason(found):
-        numbers = "、".join(str(item.number) for item in items)
-        names = "、".join(dict.fromkeys(name for item in items for name in item.names))
-        if why is Why.no_unit:
-            text = (
-                f"no 责任单位 (the source cell is empty); name the unit in {loaded.path.name} "
-                "(each such row's note says how)"
-            )
-        elif why is Why.empty_group:
-            text = f"only groups without members ({names}); list their members in {registry}"
-        elif why is Why.ended:
-            text = f"only units that no longer exist ({names}); name the unit that took over"
-        else:
-            text = f"only names not in the registry ({names}); `zhengwu lint` says which"
-        click.echo(f"  {numbers}: {text}", err=True)
+    for line in describe(found, loaded.path.name, loaded.registry_path.name):
+        click.echo(f"  {line}", err=True)
 
 
 def _report_cleaned(cleaned: list[Cleaned], loaded: Loaded) -> None:
