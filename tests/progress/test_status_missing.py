@@ -40,6 +40,10 @@ def test_the_chase_list_on_the_terminal(tmp_path: Path) -> None:
         ]
     ]
     assert "6" not in rows and "1" in rows
+    # a unit and an indicator make one 项次: 742 owed by 23 units, not 742 of 85 indicators
+    assert lines[0].endswith("个单位，741项次细化指标未报送完成情况"), lines[0]
+    # each row on one line with its number, whatever the text's length
+    assert all(line.split()[0].isdigit() for line in block if line.startswith("  "))
 
 
 def test_the_chase_list_as_xlsx(tmp_path: Path) -> None:

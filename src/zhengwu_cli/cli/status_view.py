@@ -140,7 +140,8 @@ def show(standing: Standing, checklist: Checklist) -> None:
                 escape(
                     f"  {_label(item):>3}  {item.state.value}  {due}  "
                     f"{item.row.indicator.text.strip()[:24]}{note}"
-                )
+                ),
+                soft_wrap=True,
             )
     else:
         out.print(escape(f"没有逾期未完成的{indicator}。"))
@@ -166,7 +167,7 @@ def show_missing(standing: Standing, checklist: Checklist) -> None:
     out.print(
         escape(
             f"未报送清单（截至{standing.as_of.isoformat()}）：{len(chase)}个单位，"
-            f"{total}项{indicator}未报送完成情况"
+            f"{total}项次{indicator}未报送完成情况"
         )
     )
     if not chase:
