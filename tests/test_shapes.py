@@ -440,3 +440,22 @@ def test_a_level_the_columns_leave_out_has_no_title(tmp_path: Path) -> None:
         "- number: 三",
     }
     assert "meta.columns leaves goal out" in error.value.problems[0].message
+
+
+def test_a_goal_only_table_names_each_goal_on_its_sheets(tmp_path: Path) -> None:
+    """The only level is 工作任务 "一、…" (as a goal): every unit sheet heads its rows with it,
+    in a header row that repeats on each page (issue 14 item 6)."""
+    from docx import Document
+
+    result = run("render", "-c", str(GOAL_ONLY), "--all", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    found = records(GOAL_ONLY)
+    for sheet in sorted(tmp_path.glob("*.docx")):
+        for table in Document(str(sheet)).tables:
+            if table.rows[0].cells[0].text.strip() != "序号":
+                continue  # the 填报 line
+            heading = table.rows[1].cells[0].text.strip()
+            numbers = [int(r.cells[0].text) for r in table.rows[2:] if r.cells[0].text.isdigit()]
+            assert numbers, sheet.name
+            goals = {r["goal"]["heading"] for r in found if r["indicator"] in numbers}  # type: ignore[index]
+            assert goals == {heading}, (sheet.name, heading)

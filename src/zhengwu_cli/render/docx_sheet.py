@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from ..model import ROLE_ORDER, Checklist, Origin, Role
+from ..model import ROLE_ORDER, Checklist, Goal, Origin, Role, Task
 from ..model import Column as TableColumn
 from ..query import Filters, Row
 from ..units import Registry
@@ -482,13 +482,19 @@ class Renderer:
 
         The `last` table's last row keeps with the 填报 line below it (`w:keepNext`), so the
         line never stands alone on a page."""
-        task = rows[0].task
-        header = ""
+        task, goal = rows[0].task, rows[0].goal
+        # the level its rows belong to: the task, or the goal where the table has no task level
+        level: Task | Goal | None = None
         if self.checklist.has(TableColumn.task) and task.heading:
+            level = task
+        if level is None and self.checklist.has(TableColumn.goal) and goal.heading:
+            level = goal
+        header = ""
+        if level is not None:
             text = self.sheet_texts.render(
                 "task_row",
-                task=self._clean(task.heading, task, "title"),
-                goal=self._clean(rows[0].goal.heading, rows[0].goal, "title"),
+                task=self._clean(level.heading, level, "title"),
+                goal=self._clean(goal.heading, goal, "title") if level is task else "",
             )
             cell = self._cell(
                 sum(widths), self._para("text", text, bold=True), span=len(columns), fill=TASK_FILL
