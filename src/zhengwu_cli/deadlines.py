@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -177,7 +177,3 @@ def parse_deadline(text: str, year: int, extra: Sequence[Phrase] = ()) -> Deadli
         f"“{text}” is not a deadline zhengwu can read; write e.g. 贯穿全年, 6月底前, 年底前, "
         "6月30日前 or 按照年报发布时间 (or add the phrasing to meta.deadline_phrases)"
     )
-
-
-def known_phrases(extra: Iterable[Phrase] = ()) -> list[str]:
-    return [p.phrase or p.pattern or "" for p in (*extra, *default_phrases())]

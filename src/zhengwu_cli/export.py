@@ -20,12 +20,10 @@ from typing import Any
 import yaml
 
 from .model import ALL_COLUMNS, DEFAULT_HEADERS, ROLE_ORDER, CellBase, Checklist, Column, Origin
-from .query import Assignment, RoleCounts, Row, due
+from .query import RoleCounts, Row, due
 from .units import Registry
 
 Record = dict[str, Any]
-
-FORMATS = ("json", "csv", "yaml", "xlsx")
 
 CELLS = {  # record field → the column it comes from
     "units": Column.units,
@@ -110,13 +108,6 @@ def _clean(text: str | None) -> str | None:
 def one_line(text: str) -> str:
     """A multi-line cell on one line: its non-empty lines joined by ；."""
     return "；".join(line.strip().rstrip("；;") for line in text.splitlines() if line.strip())
-
-
-def role_label(assignment: Assignment) -> str:
-    """配合 or 配合，经 市政府各部门: a role and the group it comes through (no brackets
-    around the group: its own name may hold some, as 县（市）区政府 does)."""
-    role = assignment.role.value
-    return f"{role}，经 {assignment.via}" if assignment.via else role
 
 
 def cells(row: Row, shape: Shape | None = None) -> dict[str, CellBase]:

@@ -2,7 +2,8 @@
 
 @filter_options()                      # --unit --direct --role --due-before … --grep
 def list_(..., **filter_values): ...
-filters = build_filters(filter_values, registry)   # UsageFailure on a bad value
+filters = parse_filters(filter_values)               # UsageFailure on a bad value
+filters.units = resolve_units(names, registry)      # UsageFailure with suggestions
 """
 
 from __future__ import annotations

@@ -66,6 +66,7 @@ def import_(
     可检视成果 and their synonyms); merged cells become `carried` values; the result is checked
     before it is written. Without --registry a registry draft is written beside the checklist.
 
+    \b
     Example:
       zhengwu import 附件.docx -o checklists/2023.yaml
       zhengwu import 任务清单.xlsx -o checklists/2023.yaml --sheet 附件 --review 核对.xlsx

@@ -99,21 +99,25 @@ def lint(
 def rules(rule: str | None) -> None:
     """列出检查规则；给出代码或名称时解释该规则（为什么、通过与不通过的例子）。
 
+    Every code zhengwu prints is listed: lint's rules, the ledger's (ZW6xx) and the warnings of
+    `zhengwu collect` (ZW611–ZW624, marked "collect:").
+
     \b
     Example:
       zhengwu rules
       zhengwu rules ZW101
       zhengwu rules ascii-punctuation
+      zhengwu rules ZW611                       # a warning of zhengwu collect
     """
     from ..lint.results import UnknownRule
-    from ..lint.rules import RULES, lookup
+    from ..lint.rules import RULES, explain
 
     if rule is None:
         for r in RULES.values():
             click.echo(f"{r.code}  {r.name:<26} {r.severity.value:<8} {r.summary}")
         return
     try:
-        found = lookup(rule)
+        found = explain(rule)
     except UnknownRule as error:
         raise UsageFailure(str(error)) from None
     for index, r in enumerate(found):
@@ -136,6 +140,3 @@ def schema(registry: bool) -> None:
     from ..lint.schema import schema_text
 
     click.echo(schema_text("registry" if registry else "checklist"), nl=False)
-
-
-COMMANDS = [lint, rules, schema]

@@ -1,7 +1,8 @@
 """`zhengwu status`, `zhengwu collect`, `zhengwu report`: the progress ledger (台账) commands.
 
-Exit codes: 0 done; 1 status found overdue items; 2 a file that cannot be read or written
-(collect: no sheet could be read, or the ledger), or a misused command; 130 interrupted (Ctrl-C).
+Exit codes: 0 done; 1 `status` found overdue items; 2 a file that cannot be read or written
+(collect: no sheet could be read, or the ledger), a ledger with errors (status, report), or a
+misused command; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -570,6 +571,3 @@ def report(
     if target.exists() and not force:
         raise UsageFailure(f"{target} exists; nothing was written. Add --force, or choose -o")
     _write(target, data)
-
-
-COMMANDS = [status, collect, report]

@@ -341,6 +341,3 @@ def _source(loaded: Loaded, line: int | None) -> tuple[str | None, str | None]:
     except (OSError, UnicodeDecodeError):
         pass
     return f"{path}:{line}", None
-
-
-COMMANDS = [list_, units, show]

@@ -297,6 +297,3 @@ def _report_cleaned(cleaned: list[Cleaned], loaded: Loaded) -> None:
             "(`zhengwu lint` finds them)",
             err=True,
         )
-
-
-COMMANDS = [render]

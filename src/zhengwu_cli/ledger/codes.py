@@ -1,14 +1,26 @@
-"""The ledger findings' codes, names, levels and meanings (ZW6xx), without the checks.
+"""The ledger's codes, names, levels and meanings (ZW6xx), without the code that raises them.
 
-Kept apart from check.py so `zhengwu lint` can list and select them without loading the
-ledger models.
+Kept apart from check.py and sheet_read.py so `zhengwu rules` can list and explain them (and
+`zhengwu lint` select them) without loading the ledger models. lint/rules/__init__.py reads
+every table here into the one registry of codes; tests/test_codes.py checks that every code
+raised anywhere is in it.
 """
 
 from __future__ import annotations
 
 from ..problems import Severity
 
-# code → (name, level, what it means)
+# What reading a ledger says when there is none (ledger/load.py), code → (name, level, meaning).
+READ_CODES: dict[str, tuple[str, Severity, str]] = {
+    "ZW600": (
+        "no-ledger",
+        Severity.error,
+        "no ledger (台账) at the path given: `zhengwu status` and `report` need one; "
+        "`zhengwu collect` starts it",
+    ),
+}
+
+# The ledger findings (check.py; `zhengwu lint progress/YEAR.yaml`), code → (name, level, meaning)
 CODES: dict[str, tuple[str, Severity, str]] = {
     "ZW601": (
         "unknown-indicator",

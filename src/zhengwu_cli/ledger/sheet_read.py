@@ -20,9 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .. import dates
+from ..docx_text import clean as clean_text
 from ..model import Checklist
 from ..problems import Problem, visible
-from ..render.text import clean as clean_text
 from ..units import Registry
 from .cell import read_cell
 from .codes import COLLECT_CODES

@@ -28,11 +28,10 @@ class Options:
 
     def rules(self) -> dict[str, Rule]:
         """The active rules; raises UnknownRule for a selector no rule matches."""
-        from .rules import RULES, lookup
+        from .rules import LINTED, RULES, lookup
 
-        chosen = (
-            [r for s in self.select for r in lookup(s)] if self.select else list(RULES.values())
-        )
+        every = [r for r in RULES.values() if r.kind in LINTED]  # not collect's warnings
+        chosen = [r for s in self.select for r in lookup(s)] if self.select else every
         dropped = {r.code for s in self.ignore for r in lookup(s)}
         for code in self.severity:
             lookup(code)

@@ -362,10 +362,6 @@ class Renderer:
             flags[0] = True  # the row under the task's header rows never leaves a lone line
         return flags
 
-    def _widths(self, key: str) -> tuple[list[Column], list[int]]:
-        columns = self.texts.columns[key]
-        return columns, _widths(columns, self.shell.text_width)
-
     def _layout(
         self, key: str, drop: Sequence[int] = ()
     ) -> tuple[list[Column], list[int], list[bool]]:
