@@ -179,3 +179,19 @@ def test_a_registry_the_office_filled_in_is_never_overwritten(tmp_path: Path) ->
     assert draft.read_text("utf-8") == edited
     assert f"using the registry {draft} that is already there" in again.output
     assert yaml.safe_load(out.read_text("utf-8"))["meta"]["registry"] == "2023-units.yaml"
+
+
+def test_a_party_department_is_one_unit_not_a_unit_and_a_duty(tmp_path: Path) -> None:
+    """市委组织部: 组织 heads a body's name here, it is not a duty of 市委."""
+    source = table(tmp_path, units="市政府办公室、市委组织部负责")
+    out = tmp_path / "checklists" / "2023.yaml"
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    draft = yaml.safe_load((out.parent / "2023-units.yaml").read_text("utf-8"))
+    names = [u["name"] for u in draft["units"]]
+    assert "市委组织部" in names and "市委" not in names
+    listed = CliRunner().invoke(
+        cli, ["list", "-c", str(out), "--unit", "市委组织部", "--format", "json"]
+    )
+    assert listed.exit_code == 0, listed.output
+    assert [r["indicator"] for r in yaml.safe_load(listed.stdout)] == [3]
