@@ -12,6 +12,17 @@ from __future__ import annotations
 
 import re
 
+# Word artifacts a text dump or a paste leaves in the text: bookmarks, field codes, escapes.
+# Lint reports them (ZW501); import removes them, keeping the original.
+ARTIFACT = re.compile(
+    r"\[(?:bookmark|comment|footnote|endnote|image|picture)\b[^\]]*\]"
+    r"|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|REF|PAGEREF|TOC|SEQ|MERGEFIELD)\b[^}]*\}"
+    r"|\b(?:HYPERLINK|PAGEREF|MERGEFIELD)\s+\S+"
+    r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b"
+    r"|\b_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)\b"
+    r"|_x[0-9A-Fa-f]{4}_",
+    re.IGNORECASE,
+)
 _BREAKS = re.compile(r"\r\n|\r|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|_x000[bBcCdD]_")
 _INVALID = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 

@@ -49,7 +49,7 @@ def _longest_prefix(item: str, names: list[str]) -> str | None:
     return max(found, key=len) if found else None
 
 
-def _split_items(content: str) -> list[str]:
+def split_items(content: str) -> list[str]:
     """Split on 、 but not inside brackets: 各县（市、区）政府 is one item."""
     items, depth, current = [], 0, ""
     for char in content:
@@ -86,7 +86,7 @@ def _read_items(
     names = list(originals)
     refs: list[UnitRef] = []
     etc: str | None = None
-    for item in _split_items(content):
+    for item in split_items(content):
         name_part, _, duty = item.partition("，")
         tail = _ETC.search(name_part)
         if tail and tail.group(1) != name_part:

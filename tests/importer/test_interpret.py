@@ -236,13 +236,6 @@ def test_no_recognisable_table() -> None:
         run(grid([["姓名", "电话"], ["张三", "1"]]))
 
 
-def test_cleanup_pattern_is_lints() -> None:
-    from zhengwu_cli.importer.cleanup import ARTIFACT
-    from zhengwu_cli.lint.rules.zw501_word_artifact import ARTIFACT as LINT
-
-    assert ARTIFACT.pattern == LINT.pattern and ARTIFACT.flags == LINT.flags
-
-
 def test_two_header_rows() -> None:
     rows = [
         ["细化指标", "责任单位", LEFT, "完成时限"],

@@ -12,21 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..docx_text import ARTIFACT
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _WIDE = re.compile(r"[\u3000\xa0\u2002\u2003\u2009\u200b\ufeff\t]+")
 _ASCII = re.compile(r"[A-Za-z0-9]")
-
-
-# lint's ZW501 pattern, restated: importing lint.rules loads every rule (a test keeps them equal)
-ARTIFACT = re.compile(
-    r"\[(?:bookmark|comment|footnote|endnote|image|picture)\b[^\]]*\]"
-    r"|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|REF|PAGEREF|TOC|SEQ|MERGEFIELD)\b[^}]*\}"
-    r"|\b(?:HYPERLINK|PAGEREF|MERGEFIELD)\s+\S+"
-    r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b"
-    r"|\b_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)\b"
-    r"|_x[0-9A-Fa-f]{4}_",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)

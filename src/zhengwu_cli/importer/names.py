@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..unittext import normalise
+from ..unittext import normalise, split_items
 
 # the unit-text reader's shapes, restated here: that module is another part's to change
 _LABEL = re.compile(r"^(?:牵头|配合|落实|推动|责任)(?:部门|单位|科室)[：:]\s*(.*)$")
@@ -40,19 +40,6 @@ class Found:
 
     def add(self, name: str) -> None:
         self.names[name] = self.names.get(name, 0) + 1
-
-
-def _split_items(content: str) -> list[str]:
-    items, depth, current = [], 0, ""
-    for char in content:
-        depth += {"（": 1, "）": -1}.get(char, 0)
-        if char == "、" and depth == 0:
-            items.append(current)
-            current = ""
-        else:
-            current += char
-    items.append(current)
-    return [i.strip() for i in items if i.strip()]
 
 
 def name_of(item: str) -> str | None:
@@ -87,7 +74,7 @@ def names_in(text: str) -> list[str]:
                 continue
             suffix = _SUFFIX.match(clause)
             content = suffix.group(1) if suffix and suffix.group(1) else clause
-            for item in _split_items(content):
+            for item in split_items(content):
                 name = name_of(item)
                 if name and name not in found:
                     found.append(name)

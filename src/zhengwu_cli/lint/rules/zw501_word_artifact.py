@@ -12,9 +12,9 @@ FAIL:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ...docx_text import ARTIFACT
 from ...problems import Severity
 from ..context import Context, Finding
 from ._text import excerpt
@@ -22,16 +22,6 @@ from ._text import excerpt
 CODE = "ZW501"
 NAME = "word-artifact"
 SEVERITY = Severity.error
-
-ARTIFACT = re.compile(
-    r"\[(?:bookmark|comment|footnote|endnote|image|picture)\b[^\]]*\]"
-    r"|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|REF|PAGEREF|TOC|SEQ|MERGEFIELD)\b[^}]*\}"
-    r"|\b(?:HYPERLINK|PAGEREF|MERGEFIELD)\s+\S+"
-    r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b"
-    r"|\b_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)\b"
-    r"|_x[0-9A-Fa-f]{4}_",
-    re.IGNORECASE,
-)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
