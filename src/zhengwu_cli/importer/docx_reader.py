@@ -20,15 +20,12 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from ..archive import MAX_PART, UnsafeArchive, check
 from ..numerals import int_to_chinese
 from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError, square
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-MAX_ENTRIES = 2_000
-MAX_PART = 64 * 1024 * 1024  # one XML part, uncompressed
-MAX_TOTAL = 256 * 1024 * 1024  # the archive, uncompressed
-MAX_RATIO = 200  # uncompressed / compressed of one part
 MAX_DEPTH = 64  # tables inside tables inside …
 ADDRESS = "{table} 第{row}行第{col}列"
 
@@ -70,15 +67,11 @@ def read_parts(path: Path) -> dict[str, etree._Element]:
             "as .docx (Word 文档)"
         ) from None
     with archive:
+        try:
+            check(archive, "word/document.xml")
+        except UnsafeArchive as error:
+            raise ReadError(f"{path.name}: {error}") from None
         infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise ReadError(f"{path.name}: {len(infos)} parts in the archive; not a task table")
-        total = sum(i.file_size for i in infos)
-        if total > MAX_TOTAL:
-            raise ReadError(
-                f"{path.name}: {total // 2**20} MB uncompressed, more than a task table can be "
-                f"({MAX_TOTAL // 2**20} MB); is it the right file?"
-            )
         names = {i.filename: i for i in infos}
         found: dict[str, etree._Element] = {}
         for key, part in (
@@ -93,9 +86,7 @@ def read_parts(path: Path) -> dict[str, etree._Element]:
                         f"{path.name}: no word/document.xml inside; not a Word document"
                     )
                 continue
-            if info.file_size > MAX_PART or (
-                info.compress_size and info.file_size / info.compress_size > MAX_RATIO
-            ):
+            if info.file_size > MAX_PART:
                 raise ReadError(
                     f"{path.name}: {part} unpacks to {info.file_size // 2**20} MB; refused "
                     "as a possible zip bomb"

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .docx_reader import MAX_RATIO, MAX_TOTAL
+from ..archive import UnsafeArchive, check
 from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError
 
 _BREAKS = re.compile(r"\r\n|\r|\n|\x0b|_x000[dDaAbB]_")
@@ -26,8 +26,11 @@ def _check_archive(path: Path) -> None:
     """Refuse a zip bomb, and a sheet too large, before openpyxl unpacks it all."""
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            for info in infos:
+            try:
+                check(archive, "")
+            except UnsafeArchive as error:
+                raise ReadError(f"{path.name}: {error}") from None
+            for info in archive.infolist():
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     with archive.open(info) as handle:
                         found = _DIMENSION.search(handle.read(4096))
@@ -41,10 +44,6 @@ def _check_archive(path: Path) -> None:
             f"{path.name}: not an Excel .xlsx file ({error}); open it in Excel or WPS and save "
             "it as .xlsx (Excel 工作簿)"
         ) from None
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if total > MAX_TOTAL or (total > 2**20 and total / packed > MAX_RATIO):
-        raise ReadError(f"{path.name}: unpacks to {total // 2**20} MB; refused as a zip bomb")
 
 
 def _text(value: Any) -> str:

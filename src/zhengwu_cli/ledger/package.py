@@ -1,9 +1,9 @@
 """A returned .docx, opened as a stranger's file: checked before it is unpacked, read in bounded
 memory, and turned into a neutral body of paragraphs and tables of text cells.
 
-Before anything is inflated, the zip's directory is checked: the parts together may unpack to
-at most MAX_TOTAL bytes, the document part to at most MAX_PART, and no large part may be
-compressed more than MAX_RATIO : 1 (a zip bomb of 1 MB that inflates to 1 GB is refused at once).
+Before anything is inflated, the zip's directory is checked against the limits of archive.py
+(shared with import): the total and the document part's size, and the compression ratio of a
+large part (a zip bomb of 1 MB that inflates to 1 GB is refused at once).
 The document part is then streamed through lxml's iterparse with no DTD, no entities, no network
 and libxml2's size limits on (huge_tree off); every row and paragraph is dropped from the tree
 once read, so memory stays near the size of one paragraph whatever the sheet's size. A DOCTYPE or
@@ -26,12 +26,9 @@ from typing import IO, Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-MAX_TOTAL = 512 * 2**20  # all parts together, as the zip's directory declares them
-MAX_PART = 64 * 2**20  # the document part (a 100× sheet is 17 MB)
+from ..archive import MAX_PART, UnsafeArchive, check
+
 MAX_SMALL = 2**20  # relationships, core properties
-MAX_RATIO = 100  # inflated ÷ deflated, for a part over RATIO_FLOOR
-RATIO_FLOOR = 4 * 2**20
-MAX_MEMBERS = 10_000
 MAX_CELL = 20_000  # characters kept of one cell or paragraph
 MAX_SPAN = 64  # Word's tables have at most 63 columns
 
@@ -135,32 +132,10 @@ class _Stream:
 
 
 def _check(archive: zipfile.ZipFile, main: str) -> None:
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise SheetError(f"the .docx holds {len(members)} parts; a damaged or hostile file")
-    total = sum(m.file_size for m in members)
-    if total > MAX_TOTAL:
-        raise SheetError(
-            f"the .docx would unpack to {total // 2**20} MB (more than {MAX_TOTAL // 2**20} MB): "
-            "a zip bomb or a damaged file; not read"
-        )
-    for member in members:
-        if member.flag_bits & 0x1:
-            raise SheetError("the .docx is encrypted (password-protected); save it without one")
-        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(
-            member.compress_size, 1
-        ):
-            raise SheetError(
-                f"a part of the .docx ({_shorten(member.filename, 40)}) is compressed "
-                f"{member.file_size // max(member.compress_size, 1)}:1 (more than {MAX_RATIO}:1): "
-                "a zip bomb or a damaged file; not read"
-            )
-    info = archive.getinfo(main)
-    if info.file_size > MAX_PART:
-        raise SheetError(
-            f"the sheet's text ({main}) would unpack to {info.file_size // 2**20} MB (more than "
-            f"{MAX_PART // 2**20} MB); not read"
-        )
+    try:
+        check(archive, main)
+    except UnsafeArchive as error:
+        raise SheetError(str(error)) from None
 
 
 def _parser() -> Any:
