@@ -63,3 +63,19 @@ def test_a_reader_that_goes_away_is_no_traceback(args: list[str]) -> None:
     with process.stderr:
         assert process.wait(timeout=60) == 1
         assert b"Traceback" not in process.stderr.read()
+
+
+def test_a_ctrl_c_inside_click_itself_is_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while click parses (before the command's own handler): 130 and a message, not
+    click's "Aborted!" and exit 1, which a script would take for a failure of the command."""
+    from click.testing import CliRunner
+
+    from zhengwu_cli.cli.app import LazyGroup, cli
+
+    def interrupted(self: LazyGroup, ctx: object, name: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(LazyGroup, "get_command", interrupted)
+    result = CliRunner().invoke(cli, ["collect", "x.docx"])
+    assert result.exit_code == 130
+    assert "interrupted (Ctrl-C)" in result.stderr and "Aborted!" not in result.output

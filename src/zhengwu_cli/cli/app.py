@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from typing import Any
 
 import click
 
@@ -26,6 +28,20 @@ Example:
 
 class LazyGroup(click.Group):
     """A group whose commands are imported when used, and listed from COMMANDS."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's main, but a Ctrl-C that lands in click itself (parsing, or on the way out)
+        is exit 130 like one inside a command, not click's "Aborted!" and exit 1."""
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            sys.stderr.write("\ninterrupted (Ctrl-C); nothing is half-written\n")
+            sys.exit(130)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
