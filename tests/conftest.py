@@ -22,6 +22,25 @@ def lint_cache_folder(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests written before the Chinese catalogue assert English texts: they run in English
+    (also in the processes they start). A test of the Chinese interface asks for `chinese`."""
+    from zhengwu_cli import i18n
+
+    monkeypatch.setenv("ZHENGWU_LANG", "en")
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default language, as a person gets it with no setting at all."""
+    from zhengwu_cli import i18n
+
+    monkeypatch.delenv("ZHENGWU_LANG", raising=False)
+    i18n.set_language(None)
+
+
 @pytest.fixture(scope="session")
 def loaded() -> Loaded:
     return load(CHECKLIST)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from zhengwu_cli import __version__
+from zhengwu_cli import __version__, i18n
 from zhengwu_cli.cli import COMMANDS
 
 ENTRY = "import sys; from zhengwu_cli.cli import main; sys.argv[0] = 'zhengwu'; main()"
@@ -26,14 +26,15 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.mark.parametrize("flag", ["--help", "-h"])
-def test_help_lists_every_command_with_its_line(flag: str) -> None:
+def test_help_lists_every_command_with_its_line(flag: str, chinese: None) -> None:
     result = run(flag)
     assert result.returncode == 0 and result.stderr == b""
     text = result.stdout.decode("utf-8")
-    assert text.startswith("Usage: zhengwu [OPTIONS] COMMAND [ARGS]...")
+    assert text.startswith("用法：zhengwu [OPTIONS] COMMAND [ARGS]...")
     assert "zhengwu：政务公开任务清单编译器。" in text
     for name, (_, _, line) in COMMANDS.items():
-        assert f"  {name.ljust(9)}{line}" in text
+        assert f"  {name.ljust(9)}{i18n._(line)}" in text
+        assert i18n._(line) != line  # every command's line is translated
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])
@@ -43,7 +44,7 @@ def test_version(flag: str) -> None:
     assert result.stdout.decode() == f"zhengwu, version {__version__}\n"
 
 
-def test_a_stdout_that_is_not_utf8_still_gets_the_chinese() -> None:
+def test_a_stdout_that_is_not_utf8_still_gets_the_chinese(chinese: None) -> None:
     """PYTHONIOENCODING=ascii (or LANG=C): click writes the text without a UnicodeEncodeError."""
     result = run("--help", PYTHONIOENCODING="ascii")
     assert result.returncode == 0, result.stderr

@@ -10,23 +10,41 @@ import os
 import sys
 from typing import Any
 
+from ..i18n import N_, _
+
 # name → (module in this package, attribute, the one line `zhengwu --help` shows)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "render": (
         "render",
         "render",
-        "生成 Word 任务单：各单位一份（--unit / --all），或全表（--full）",
+        N_("Word task sheets: one per unit (--unit / --all), or the whole table (--full)"),
     ),
-    "list": ("query", "list_", "按单位、角色、完成时限、目标、任务、文字筛选细化指标"),
-    "show": ("query", "show", "一项细化指标的全部内容，及各栏的来源（本行 / 合并单元格 / 推断）"),
-    "units": ("query", "units", "全部责任单位：类别、简称、所属集合、各角色项数"),
-    "lint": ("lint", "lint", "检查任务清单（及台账）的缺漏与文字问题"),
-    "rules": ("lint", "rules", "列出检查规则，或解释一条规则"),
-    "schema": ("lint", "schema", "打印任务清单（或单位名录）的 JSON Schema"),
-    "collect": ("progress", "collect", "从填好的任务单读回“完成情况”，并入台账"),
-    "status": ("progress", "status", "按目标、按单位的完成情况与逾期事项"),
-    "report": ("progress", "report", "年度报告插页：落实年度政务公开工作要点情况"),
-    "import": ("importer", "import_", "从 Word、Excel 或网页中的任务清单表格生成任务清单 YAML"),
+    "list": (
+        "query",
+        "list_",
+        N_("Indicators filtered by unit, role, deadline, goal, task or text"),
+    ),
+    "show": (
+        "query",
+        "show",
+        N_("One indicator whole, and where each value came from (its row, a merge, inferred)"),
+    ),
+    "units": ("query", "units", N_("Every responsible unit: kind, aliases, groups, roles")),
+    "lint": ("lint", "lint", N_("Check a checklist (and a 台账) for gaps and text defects")),
+    "rules": ("lint", "rules", N_("List the lint rules, or explain one")),
+    "schema": ("lint", "schema", N_("Print the JSON Schema of a checklist (or a unit registry)")),
+    "collect": ("progress", "collect", N_("Read 完成情况 back from returned sheets into the 台账")),
+    "status": ("progress", "status", N_("Completion by goal and by unit, and what is overdue")),
+    "report": (
+        "progress",
+        "report",
+        N_("The annual-report insert: how the year's 政务公开工作要点 were carried out"),
+    ),
+    "import": (
+        "importer",
+        "import_",
+        N_("A checklist YAML from the task table in a Word, Excel or web-page file"),
+    ),
 }
 
 
@@ -48,7 +66,8 @@ def main() -> None:
 
 
 def _interrupted() -> None:
-    sys.stderr.write("\ninterrupted (Ctrl-C) before the command started; nothing was done\n")
+    message = _("interrupted (Ctrl-C) before the command started; nothing was done")
+    sys.stderr.write(f"\n{message}\n")
     sys.exit(130)
 
 

@@ -9,24 +9,27 @@ from typing import Any
 import click
 
 from .. import __version__
+from ..i18n import N_, _
 from . import COMMANDS
+from .translate import Group, lang_option
 
 PROG = "zhengwu"
 MAX_WIDTH = 100  # the widest the help is laid out
 
-DESCRIPTION = """zhengwu：政务公开任务清单编译器。
+DESCRIPTION = N_("""zhengwu: the 政务公开 task-checklist compiler.
 
-把年度政务公开工作要点任务清单（YAML）检查、筛选，并生成各部门的 Word 任务单。
+Checks and filters the year's 政务公开工作要点 task checklist (YAML), and writes each unit's Word
+task sheet from it.
 
 \b
 Example:
-  zhengwu render --unit 市司法局     # 市司法局的任务单 → out/2022/市司法局.docx
-  zhengwu list --unit 梨树县          # 梨树县承担的细化指标
-  zhengwu lint                        # 检查清单的缺漏
-"""
+  zhengwu render --unit 市司法局     # 市司法局's task sheet → out/2022/市司法局.docx
+  zhengwu list --unit 梨树县          # the indicators 梨树县 carries
+  zhengwu lint                        # check the checklist for gaps
+""")
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     """A group whose commands are imported when used, and listed from COMMANDS."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -36,7 +39,7 @@ class LazyGroup(click.Group):
         try:
             code = super().main(*args, **kwargs)
         except click.exceptions.Abort:
-            sys.stderr.write("\ninterrupted (Ctrl-C); nothing is half-written\n")
+            sys.stderr.write("\n" + _("interrupted (Ctrl-C); nothing is half-written") + "\n")
             sys.exit(130)
         except click.ClickException as error:
             error.show()
@@ -55,8 +58,8 @@ class LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, spec[2]) for name, spec in COMMANDS.items()])
+        with formatter.section(_("Commands")):
+            formatter.write_dl([(name, _(spec[2])) for name, spec in COMMANDS.items()])
 
 
 @click.group(
@@ -65,5 +68,6 @@ class LazyGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": MAX_WIDTH},
 )
 @click.version_option(__version__, "-V", "--version", prog_name=PROG)
+@lang_option
 def cli() -> None:
     pass

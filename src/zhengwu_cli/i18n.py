@@ -1,0 +1,88 @@
+"""The language a person reads: Chinese by default, English with ZHENGWU_LANG=en or --lang en.
+
+Every text a person reads goes through `_()` (or `ngettext()`), with its English source as the
+message id; the Chinese is in the catalogues `locale/zh/*.po`, compiled into
+`locale/zh/LC_MESSAGES/zhengwu.mo` (`python scripts/i18n.py compile`; a test fails when the .mo
+is older than the .po files, or when a message in the sources has no translation).
+
+Texts declared at import time (tables, click help) are marked with `N_()` and translated where
+they are shown, so the language can be chosen after the modules are loaded: the language is read
+at each call, from `set_language()` (the group's --lang) or else ZHENGWU_LANG, never from the
+machine's locale, so a Chinese Windows PC and a Linux CI box print the same.
+
+Messages use named fields, `_("unknown unit {name}").format(name=...)`, so a translation may put
+them in its own order.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "zhengwu"
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = ("zh", "en")
+DEFAULT = "zh"
+ENV = "ZHENGWU_LANG"
+
+_chosen: str | None = None  # set by --lang; wins over the environment
+
+
+def set_language(language: str | None) -> None:
+    """Choose the language for the rest of the run (None: back to ZHENGWU_LANG or Chinese)."""
+    global _chosen
+    _chosen = None if language is None else normalize(language)
+
+
+def normalize(language: str) -> str:
+    """`zh`, `zh_CN`, `zh-Hans`, `chinese` → zh; `en`, `en_US.UTF-8` → en; else Chinese."""
+    word = language.strip().lower()
+    return "en" if word.startswith("en") else DEFAULT
+
+
+def language() -> str:
+    """The language in force: --lang, else ZHENGWU_LANG, else Chinese."""
+    if _chosen is not None:
+        return _chosen
+    value = os.environ.get(ENV)
+    return normalize(value) if value else DEFAULT
+
+
+@cache
+def _catalogue(lang: str) -> _gettext.NullTranslations:
+    if lang == "en":
+        return _gettext.NullTranslations()
+    try:
+        return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    except OSError:  # a broken install without its catalogue still speaks (English)
+        return _gettext.NullTranslations()
+
+
+def _(message: str) -> str:
+    """The message in the reader's language."""
+    return _catalogue(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The message for n things (Chinese has one form; English two)."""
+    return _catalogue(language()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a text declared before it is shown; translate it with `_()` where it is shown."""
+    return message
+
+
+def join(items: Iterable[str]) -> str:
+    """Items as the reader writes a list: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return ("、" if language() == "zh" else ", ").join(items)
+
+
+def at(line: int, column: int | None = None) -> str:
+    """A position inside a sentence: 第52行第17列 / line 52, column 17."""
+    if column is None:
+        return _("line {line}").format(line=line)
+    return _("line {line}, column {column}").format(line=line, column=column)
