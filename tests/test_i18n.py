@@ -138,3 +138,22 @@ def test_lists_and_positions_as_the_reader_writes_them(
     monkeypatch.setenv("ZHENGWU_LANG", "en")
     assert i18n.join(["a", "b"]) == "a, b"
     assert i18n.at(52, 17) == "line 52, column 17"
+
+
+def test_chinese_help_wraps_by_the_columns_it_takes(chinese: None) -> None:
+    # a Chinese character takes two columns of a console; click alone counts it as one, so its
+    # lines ran off an 80-column Windows console; no line may start with a closing mark either
+    import unicodedata
+
+    result = CliRunner().invoke(cli, ["--help"], prog_name="zhengwu", terminal_width=60)
+    lines = result.output.splitlines()
+    example = lines.index("  示例：")
+    prose = lines[:example] + lines[example + 5 :]
+    width = {
+        line: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        for line in prose
+    }
+    assert max(width.values()) <= 60, max(width, key=width.__getitem__)
+    assert not [line for line in prose if line.strip()[:1] in set("，。、；：）")]
+    first = next(line for line in prose if line.strip().startswith("把年度"))
+    assert not first.endswith("任务单。")  # the paragraph was wrapped, not left whole

@@ -11,11 +11,15 @@ is a `Command` of this module (`@click.command(cls=Command)`).
 from __future__ import annotations
 
 import inspect
+import re
+import textwrap
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import click
+import click._textwrap
 import click.core
 import click.decorators
 import click.exceptions
@@ -41,6 +45,47 @@ for _module in (
         _module._ = i18n._  # type: ignore[attr-defined]
     if hasattr(_module, "ngettext"):
         _module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+# Chinese on a terminal: each character two columns wide, a line may break between any two
+# characters, but never before a closing mark (，。）…) nor after an opening one (（“…)
+_CLOSING = set("，。、；：？！）】》」』”’…%％")
+_OPENING = set("（【《「『“‘")
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+class _Chunk(str):
+    """A piece of a line whose len() is the columns it takes on a terminal."""
+
+    def __len__(self) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in self)
+
+
+class TextWrapper(click._textwrap.TextWrapper):
+    """click's wrapper, measuring Chinese as two columns and breaking between characters."""
+
+    def _split(self, text: str) -> list[str]:
+        chunks = super()._split(text)
+        if not _WIDE.search(text):
+            return chunks
+        pieces: list[str] = []
+        for chunk in chunks:
+            for piece in re.findall(r"[^\s\u2e80-\uffff]+|\s+|.", chunk):
+                if pieces and (piece in _CLOSING or pieces[-1][-1:] in _OPENING):
+                    pieces[-1] += piece
+                else:
+                    pieces.append(piece)
+        return [_Chunk(p) for p in pieces]
+
+    def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+        if chunks and isinstance(chunks[0], _Chunk):  # the standard library's, which uses len()
+            return textwrap.TextWrapper._wrap_chunks(self, chunks)
+        return super()._wrap_chunks(chunks)
+
+
+click._textwrap.TextWrapper = TextWrapper  # type: ignore[misc]
 
 
 def help_text(text: str | None) -> str | None:
