@@ -39,7 +39,7 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from ..i18n import N_, _
+from ..i18n import N_, _, join
 from . import RenderError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -121,10 +121,12 @@ class _Dropped:
     def lines(self) -> list[str]:
         out = []
         for kind, items in self.kinds.items():
-            shown = ", ".join(items[:4])
+            shown = join(items[:4])
             if len(items) > 4:
                 shown = _("{items} and {n} more").format(items=shown, n=len(items) - 4)
-            out.append(f"{_(kind)} ({shown})" if shown else _(kind))
+            out.append(
+                _("{kind} ({items})").format(kind=_(kind), items=shown) if shown else _(kind)
+            )
         return out
 
 

@@ -28,6 +28,7 @@ URL = re.compile(r"(?:https?://|www\.)[^\s，。；、（）()<>“”\"'|]+", r
 # a remark in brackets about lateness (（逾期，7月5日完成）): not an achievement
 LATE_REMARK = re.compile(r"[（(][^（）()]*逾期[^（）()]*[）)]")
 SENTENCE_END = "。；;，,、 \t\n"
+UNDEFINED = re.compile(r"'(\w+)' is undefined")  # jinja2's message for a name no one gave
 
 
 def cn_date(value: Any) -> str:
@@ -298,11 +299,16 @@ class _Guarded:
             ) from None
         except UndefinedError as error:
             where = _template_line(error, PHRASES, self._template)
+            misspelt = UNDEFINED.fullmatch(error.message or "")
+            if misspelt:  # jinja2's own words, "'plcae' is undefined", in the reader's language
+                said = _("'{name}' is undefined").format(name=misspelt.group(1))
+            else:
+                said = str(error.message)
             raise RenderError(
                 _(
                     "{where}: {error}; the names a report template may use are listed in "
                     "templates/report/README.md"
-                ).format(where=where, error=error.message)
+                ).format(where=where, error=said)
             ) from None
         except TemplateError as error:
             where = _template_line(error, PHRASES, self._template)
