@@ -20,11 +20,12 @@ one line (`Package.dropped`):
   renderer writes its own;
 - zip members with a name that is absolute, climbs out (`../../../x`), repeats, is not UTF-8 or
   is a symlink, and any part larger than MAX_PART (read at most that far: a 1 GB part costs no
-  more than MAX_PART of memory), or a package with more than MAX_MEMBERS members.
+  more than MAX_PART of memory).
 
-Each XML part kept is parsed without DTDs, entities or network access; a part that declares a
-DTD (`<!DOCTYPE`, the carrier of external entities and of entity expansion bombs) makes the
-template an error: a Word document never has one.
+A template is refused (RenderError) when it has more than MAX_MEMBERS members or an encrypted
+one, when the parts kept add up to more than MAX_TOTAL, and when a part declares a DTD: each
+XML part kept is parsed without DTDs, entities or network access, and `<!DOCTYPE` (the carrier
+of external entities and of entity expansion bombs) is never in a Word document.
 """
 
 from __future__ import annotations
@@ -47,8 +48,13 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-MAX_PART = 16 * 1024 * 1024  # the bundled styles.xml is 0.35 MB
-MAX_TOTAL = 64 * 1024 * 1024
+# A template's own limits, not archive.py's (which collect and import apply to returned sheets
+# and tables): archive.py refuses a whole file for one part too big or compressed over 100:1,
+# but a template gives a sheet only its styles, headers and settings (the bundled styles.xml is
+# 0.35 MB), so a part over MAX_PART is dropped and named, never inflated further, and the sheet
+# is still made; and MAX_TOTAL counts the bytes actually inflated, not the sizes the zip claims.
+MAX_PART = 16 * 1024 * 1024  # bytes read of one part, at most
+MAX_TOTAL = 64 * 1024 * 1024  # bytes read of all the parts kept, as inflated (not as declared)
 MAX_MEMBERS = 2000
 FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
 # the kinds of what a sheet does not take, as the one line names them (translated when shown)
@@ -151,12 +157,19 @@ def _members(path: Path, dropped: _Dropped) -> dict[str, zipfile.ZipInfo]:
         ) from None
     with archive:
         infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
+        if len(infos) > MAX_MEMBERS:
+            raise RenderError(
+                _(
+                    "{path}: the template holds {n} parts, more than a Word document has "
+                    "({most}); save it again from Word or start from templates/sheet.docx"
+                ).format(path=path, n=len(infos), most=MAX_MEMBERS)
+            )
+    if any(info.flag_bits & 0x1 for info in infos):  # zipfile would raise RuntimeError
         raise RenderError(
             _(
-                "{path}: the template holds {n} parts, more than a Word document has ({most}); "
-                "save it again from Word or start from templates/sheet.docx"
-            ).format(path=path, n=len(infos), most=MAX_MEMBERS)
+                "{path}: the template is encrypted (password-protected); save it from Word "
+                "without a password"
+            ).format(path=path)
         )
     found: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
