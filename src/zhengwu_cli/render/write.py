@@ -15,14 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..i18n import _
-from ..load import Loaded
 from ..query import Filters, Row, rows, select, units_with_rows
 from ..reach import Unreached, unreached
 from . import RenderError
 from .docx_sheet import Renderer, Sheet
 from .files import existing, inside, refuse_existing, write_atomic
+
+if TYPE_CHECKING:
+    from ..load import Loaded
 
 # told before each sheet is built: its file, how many are written, how many there are in all
 Progress = Callable[[Path, int, int], None]
