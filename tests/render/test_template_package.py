@@ -483,3 +483,20 @@ def _zip(parts: Parts) -> bytes:
         for name, data in parts.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def test_an_encrypted_template_is_refused_with_a_message(tmp_path: Path) -> None:
+    """zipfile raises RuntimeError on an encrypted part: that was a traceback."""
+    template = _write(tmp_path / "my.docx", _bundled())
+    with zipfile.ZipFile(template) as archive:
+        infos = archive.infolist()
+    data = bytearray(template.read_bytes())
+    for info in infos:  # the encrypted flag, in the central directory the reader trusts
+        name = info.filename.encode()
+        at = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
+        data[at + 8] |= 0x1
+    template.write_bytes(bytes(data))
+    code, output, sheet = _render(tmp_path, template)
+    assert code == 2, output
+    assert "the template is encrypted (password-protected)" in output
+    assert "Traceback" not in output and sheet == {}

@@ -1,24 +1,29 @@
-"""`zhengwu render`: Word task sheets, one per unit or the whole 附件 table."""
+"""`zhengwu render`: Word task sheets, one per unit or the whole 附件 table.
+
+The command parses its options into a `Request` (render/write.py), calls `write_sheets` once and
+prints what it did; the progress bar is a callback it passes in.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..i18n import N_, _, ngettext
 from .common import UsageFailure, checklist_option, load_checklist
 from .filters import filter_options, parse_filters, resolve_units
+from .translate import Command
 
 if TYPE_CHECKING:
     from ..load import Loaded
-    from ..query import Filters
-    from ..render.docx_sheet import Cleaned, Renderer
+    from ..render.write import Outcome, Progress
 
 
 @dataclass
@@ -34,37 +39,39 @@ class RenderArgs:
     generated: str | None = None  # the date printed on the sheets; None: today
 
 
-@click.command("render")
+@click.command("render", cls=Command)
 @checklist_option
 @filter_options(short_task=False)
 @click.option(
     "--all",
     "all_units",
     is_flag=True,
-    help="One sheet for every unit that has rows (city departments and 县（市）区).",
+    help=N_("One sheet for every unit that has rows (city departments and 县（市）区)."),
 )
-@click.option("--full", is_flag=True, help="The whole 附件 table in its seven-column layout.")
+@click.option("--full", is_flag=True, help=N_("The whole 附件 table in its seven-column layout."))
 @click.option(
     "--output",
     "-o",
     type=click.Path(path_type=Path),
     default=None,
-    help="File (*.docx) for one sheet, or folder [default: out/<year>/].",
+    help=N_("File (*.docx) for one sheet, or folder [default: out/<year>/]."),
 )
-@click.option("--force", "-f", is_flag=True, help="Overwrite files that exist.")
+@click.option("--force", "-f", is_flag=True, help=N_("Overwrite files that exist."))
 @click.option(
     "--template",
     "-t",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Word template .docx [default: the bundled templates/sheet.docx]; "
-    "a .yaml of the same name beside it replaces the text templates.",
+    help=N_(
+        "Word template .docx [default: the bundled templates/sheet.docx]; "
+        "a .yaml of the same name beside it replaces the text templates."
+    ),
 )
 @click.option(
     "--date",
     "generated",
     metavar="DATE",
-    help="The 生成日期 printed on the sheets (2022-03-01 or 2022年3月1日) [default: today].",
+    help=N_("The 生成日期 printed on the sheets (2022-03-01 or 2022年3月1日) [default: today]."),
 )
 def render(
     checklist_path: Path | None,
@@ -117,141 +124,78 @@ def _check_usage(args: RenderArgs) -> None:
     ]
     if not chosen:
         raise UsageFailure(
-            "say which sheet to write: --unit 单位, --all or --full "
-            "(e.g. zhengwu render --unit 市司法局)"
+            _(
+                "say which sheet to write: --unit 单位, --all or --full "
+                "(e.g. zhengwu render --unit 市司法局)"
+            )
         )
     if len(chosen) > 1 and not (args.full and args.units):
-        raise UsageFailure(f"{' and '.join(chosen)} cannot be combined; choose one")
+        raise UsageFailure(
+            _("{options} cannot be combined; choose one").format(options=_both(chosen))
+        )
 
 
-def _renderer(args: RenderArgs, loaded: Loaded, generated: date) -> Renderer:
-    from ..render.docx_sheet import Renderer
-    from ..render.template import load_texts, load_word, text_templates_for
-    from ..resources import templates_dir
-
-    bundled = templates_dir()
-    word_path = args.template or bundled / "sheet.docx"
-    word = load_word(word_path)
-    texts = load_texts(text_templates_for(word_path, bundled / "sheet.yaml"))
-    if args.template is not None and word.dropped:  # what no sheet takes from a template
-        click.echo(f"{word_path}: not taken into the sheets: {word.dropped}", err=True)
-    return Renderer(loaded.checklist, loaded.registry, word, texts, generated)
+def _both(options: list[str]) -> str:
+    """--unit and --all (in Chinese: --unit 与 --all)."""
+    shown = options[0]
+    for option in options[1:]:
+        shown = _("{first} and {second}").format(first=shown, second=option)
+    return shown
 
 
-def _generated(args: RenderArgs) -> date:
+def _generated(args: RenderArgs) -> date | None:
     from ..query import QueryError, parse_date
 
     if args.generated is None:
-        return date.today()
+        return None
     try:
         return parse_date(args.generated)
     except QueryError as error:
         raise UsageFailure(f"--date: {error}") from None
 
 
-def _folder(args: RenderArgs, year: int, single: bool) -> tuple[Path, str | None]:
-    """(folder, file name or None): -o is a file when it ends in .docx, else a folder."""
-    if args.output is None:
-        return Path("out") / str(year), None
-    if args.output.suffix.lower() == ".docx":
-        if not single:
-            raise UsageFailure(f"-o {args.output}: several sheets need a folder, not a .docx file")
-        # a name over 255 bytes is no folder (and is_dir would raise); `inside` refuses it
-        if len(args.output.name.encode("utf-8", "surrogatepass")) <= 255 and args.output.is_dir():
-            raise UsageFailure(f"-o {args.output} is a folder; give a file name or drop .docx")
-        return args.output.parent, args.output.name
-    if args.output.exists() and not args.output.is_dir():
-        raise UsageFailure(f"-o {args.output} is a file; name a folder, or a file ending in .docx")
-    return args.output, None
-
-
 def execute(args: RenderArgs) -> int:
-    from ..names import printable
-    from ..query import rows, select, units_with_rows
     from ..render import RenderError
-    from ..render.files import existing, inside, refuse_existing, write_atomic
+    from ..render.write import Interrupted, Request, write_sheets
 
     _check_usage(args)
     filters = parse_filters(args.filter_values)
     generated = _generated(args)
     loaded = load_checklist(args.checklist)
     filters.units = resolve_units(args.units, loaded.registry)
-    all_rows = rows(loaded.checklist, loaded.registry)
-    written: list[Path] = []
+    request = Request(
+        filters=filters,
+        all_units=args.all_units,
+        full=args.full,
+        output=args.output,
+        force=args.force,
+        template=args.template,
+        generated=generated,
+    )
     try:
-        renderer = _renderer(args, loaded, generated)
-        year = loaded.checklist.meta.year
-        jobs: list[tuple[Path, Callable[[], Any]]] = []
-        skipped: list[str] = []
-        if args.full:
-            chosen = select(all_rows, filters, loaded.registry)
-            if not chosen:
-                raise UsageFailure("no indicator passes these filters; nothing written")
-            folder, name = _folder(args, year, single=True)
-            target = inside(folder, name or renderer.full_filename())
-            jobs.append((target, partial(renderer.full_sheet, chosen, renderer.scope(filters))))
-        else:
-            names = filters.units or units_with_rows(loaded.checklist, loaded.registry, all_rows)
-            folder, name = _folder(args, year, single=len(names) == 1)
-            scope = renderer.scope(filters)
-            for unit in names:
-                one = _for_unit(filters, unit)
-                chosen = select(all_rows, one, loaded.registry)
-                if not chosen:
-                    if not args.all_units:
-                        raise UsageFailure(
-                            f"{unit} has no indicator under these filters; "
-                            "nothing written (`zhengwu list --unit` shows its rows)"
-                        )
-                    skipped.append(unit)
-                    continue
-                target = inside(folder, name or renderer.unit_filename(unit))
-                jobs.append((target, partial(renderer.unit_sheet, unit, chosen, scope)))
-        targets = [t for t, _ in jobs]
-        dupes = {t for t in targets if targets.count(t) > 1}
-        if dupes:
-            raise UsageFailure(
-                "two sheets would get the same file name: "
-                + ", ".join(map(str, sorted(dupes)))
-                + "; put {{ unit }} in unit_file of the text templates"
-            )
-        if not args.force:
-            refuse_existing(existing(targets))
-        cleaned: list[Cleaned] = []
-        for target, build in _progress(jobs, show=args.all_units):
-            sheet = build()
-            write_atomic(target, sheet.data)
-            written.append(target)
-            cleaned += [c for c in sheet.cleaned if c not in cleaned]
+        with _progress_bar(show=args.all_units) as progress:
+            outcome = write_sheets(loaded, request, progress)
     except RenderError as error:
         raise UsageFailure(str(error)) from None
-    except KeyboardInterrupt:
-        click.echo(
-            f"interrupted: {len(written)} of the sheets written, no partial file left", err=True
-        )
+    except Interrupted as interrupted:
+        click.echo(_interrupted(len(interrupted.written)), err=True)
         return 130
-    _report_cleaned(cleaned, loaded)
-    if args.all_units or args.full:
-        _report_unreached(loaded)
-    for unit in skipped:
-        click.echo(f"skipped {printable(unit)}: no indicator under these filters", err=True)
-    if len(written) == 1:
-        click.echo(f"wrote {written[0]}")
-    else:
-        click.echo(f"wrote {len(written)} sheets to {written[0].parent if written else '-'}")
+    except KeyboardInterrupt:  # a Ctrl-C that came before write_sheets took charge
+        click.echo(_interrupted(0), err=True)
+        return 130
+    _print(outcome, loaded)
     return 0
 
 
-def _for_unit(filters: Filters, unit: str) -> Filters:
-    from dataclasses import replace
-
-    return replace(filters, units=[unit])
+def _interrupted(written: int) -> str:
+    return _("interrupted: {n} of the sheets written, no partial file left").format(n=written)
 
 
-def _progress(jobs: list[tuple[Path, Callable[[], Any]]], show: bool) -> Any:
+@contextmanager
+def _progress_bar(show: bool) -> Iterator[Progress | None]:
     """A progress bar on a terminal (rich); elsewhere (a pipe, CI) nothing, and no rich."""
     if not show or not sys.stderr.isatty():
-        yield from jobs
+        yield None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -265,35 +209,59 @@ def _progress(jobs: list[tuple[Path, Callable[[], Any]]], show: bool) -> Any:
         transient=True,
         disable=not console.is_terminal,
     ) as bar:
-        task = bar.add_task("任务单", total=len(jobs))
-        for job in jobs:
-            bar.update(task, description=job[0].name)
-            yield job
-            bar.advance(task)
+        task = bar.add_task(_("task sheets"), total=None)
+
+        def step(target: Path, done: int, total: int) -> None:
+            bar.update(task, description=target.name, completed=done, total=total)
+
+        yield step
 
 
-def _report_unreached(loaded: Loaded) -> None:
-    """Name the indicators no unit receives, and why, so none is left out silently."""
-    from ..reach import describe, unreached
+def _print(outcome: Outcome, loaded: Loaded) -> None:
+    """What was written, and what a person should know about it (on standard error)."""
+    from ..names import printable
+    from ..reach import describe
 
-    found = unreached(loaded.checklist, loaded.registry)
-    if not found:
-        return
-    click.echo(
-        f"warning: {len(found)} 细化指标 reach no unit and are on no unit's sheet:", err=True
-    )
-    for line in describe(found, loaded.path.name, loaded.registry_path.name):
-        click.echo(f"  {line}", err=True)
-
-
-def _report_cleaned(cleaned: list[Cleaned], loaded: Loaded) -> None:
-    for item in cleaned:
-        line, col = loaded.positions.of(item.path) if item.path else (1, 1)
-        where = f"{loaded.path}:{line}:{col}"
-        chars = "、".join(item.chars)
+    if outcome.dropped:
         click.echo(
-            f"{where}: warning: text holds characters a .docx cannot hold ({chars}); "
-            "written as line breaks or dropped — fix the text in the checklist "
-            "(`zhengwu lint` finds them)",
+            _("{path}: not taken into the sheets: {dropped}").format(
+                path=outcome.template, dropped=outcome.dropped
+            ),
             err=True,
+        )
+    for item in outcome.unholdable:
+        click.echo(
+            _(
+                "{where}: warning: text holds characters a .docx cannot hold ({chars}); "
+                "written as line breaks or dropped — fix the text in the checklist "
+                "(`zhengwu lint` finds them)"
+            ).format(where=f"{loaded.path}:{item.line}:{item.column}", chars="、".join(item.chars)),
+            err=True,
+        )
+    if outcome.unreached:
+        count = len(outcome.unreached)
+        click.echo(
+            ngettext(
+                "warning: {n} 细化指标 reaches no unit and is on no unit's sheet:",
+                "warning: {n} 细化指标 reach no unit and are on no unit's sheet:",
+                count,
+            ).format(n=count),
+            err=True,
+        )
+        for line in describe(outcome.unreached, loaded.path.name, loaded.registry_path.name):
+            click.echo(f"  {line}", err=True)
+    for unit in outcome.skipped:
+        click.echo(
+            _("skipped {unit}: no indicator under these filters").format(unit=printable(unit)),
+            err=True,
+        )
+    written = outcome.written
+    if len(written) == 1:
+        click.echo(_("wrote {path}").format(path=written[0]))
+    else:
+        folder = written[0].parent if written else "-"
+        click.echo(
+            ngettext(
+                "wrote {n} sheet to {folder}", "wrote {n} sheets to {folder}", len(written)
+            ).format(n=len(written), folder=folder)
         )

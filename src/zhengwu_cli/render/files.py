@@ -18,6 +18,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..i18n import _, ngettext
 from ..names import BIDI, FILE_NAME_BYTES, INVISIBLE, NAME_MAX, TEMP_ROOM, is_device, printable
 from . import RenderError
 
@@ -66,10 +67,12 @@ def inside(folder: Path, filename: str) -> Path:
     limit = _name_max(folder) - TEMP_ROOM
     if size > limit:
         raise RenderError(
-            f"the file name “{printable(filename)}” takes {size} bytes in UTF-8, more than the "
-            f"{limit} a sheet's name may have (a file name holds {NAME_MAX}, and the sheet is "
-            "written through a temporary file beside it); nothing was written. Give a shorter "
-            "name with -o, or shorten the file-name template (unit_file) in sheet.yaml"
+            _(
+                "the file name “{name}” takes {size} bytes in UTF-8, more than the {limit} a "
+                "sheet's name may have (a file name holds {most}, and the sheet is written "
+                "through a temporary file beside it); nothing was written. Give a shorter name "
+                "with -o, or shorten the file-name template (unit_file) in sheet.yaml"
+            ).format(name=printable(filename), size=size, limit=limit, most=NAME_MAX)
         )
     target = folder / filename
     try:
@@ -79,19 +82,23 @@ def inside(folder: Path, filename: str) -> Path:
         leaves = True
     if leaves:
         raise RenderError(
-            f"the file name “{printable(filename)}” would leave the output folder {folder}; "
-            "change the file-name template in sheet.yaml"
+            _(
+                "the file name “{name}” would leave the output folder {folder}; "
+                "change the file-name template in sheet.yaml"
+            ).format(name=printable(filename), folder=folder)
         )
     if len(os.fsencode(resolved)) >= PATH_MAX:
         raise RenderError(
-            f"the path of “{printable(filename)}” in {folder} is longer than the "
-            f"{PATH_MAX} bytes a path may have; nothing was written. Choose a shorter folder "
-            "with -o"
+            _(
+                "the path of “{name}” in {folder} is longer than the {most} bytes a path may "
+                "have; nothing was written. Choose a shorter folder with -o"
+            ).format(name=printable(filename), folder=folder, most=PATH_MAX)
         )
     return target
 
 
 def existing(targets: list[Path]) -> list[Path]:
+    """The targets that exist already."""
     return [t for t in targets if t.exists()]
 
 
@@ -100,12 +107,15 @@ def refuse_existing(found: list[Path]) -> None:
     if not found:
         return
     shown = "\n".join(f"  {p}" for p in found[:10])
-    more = f"\n  … and {len(found) - 10} more" if len(found) > 10 else ""
-    what = "this file exists" if len(found) == 1 else f"these {len(found)} files exist"
-    raise RenderError(
-        f"{what}; nothing was written:\n{shown}{more}\n"
-        "add --force to overwrite, or choose another place with -o"
-    )
+    if len(found) > 10:
+        shown += "\n  " + _("… and {n} more").format(n=len(found) - 10)
+    what = ngettext(
+        "this file exists; nothing was written:",
+        "these {n} files exist; nothing was written:",
+        len(found),
+    ).format(n=len(found))
+    hint = _("add --force to overwrite, or choose another place with -o")
+    raise RenderError(f"{what}\n{shown}\n{hint}")
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -115,7 +125,9 @@ def write_atomic(target: Path, data: bytes) -> None:
     from ..atomic import write_atomic as write
 
     if target.is_dir():
-        raise RenderError(f"{target} is a folder; give a file name ending in .docx")
+        raise RenderError(
+            _("{path} is a folder; give a file name ending in .docx").format(path=target)
+        )
     try:
         write(target, data)
     except WriteError as error:

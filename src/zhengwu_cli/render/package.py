@@ -20,11 +20,12 @@ one line (`Package.dropped`):
   renderer writes its own;
 - zip members with a name that is absolute, climbs out (`../../../x`), repeats, is not UTF-8 or
   is a symlink, and any part larger than MAX_PART (read at most that far: a 1 GB part costs no
-  more than MAX_PART of memory), or a package with more than MAX_MEMBERS members.
+  more than MAX_PART of memory).
 
-Each XML part kept is parsed without DTDs, entities or network access; a part that declares a
-DTD (`<!DOCTYPE`, the carrier of external entities and of entity expansion bombs) makes the
-template an error: a Word document never has one.
+A template is refused (RenderError) when it has more than MAX_MEMBERS members or an encrypted
+one, when the parts kept add up to more than MAX_TOTAL, and when a part declares a DTD: each
+XML part kept is parsed without DTDs, entities or network access, and `<!DOCTYPE` (the carrier
+of external entities and of entity expansion bombs) is never in a Word document.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from ..i18n import N_, _, join
 from . import RenderError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,10 +48,29 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-MAX_PART = 16 * 1024 * 1024  # the bundled styles.xml is 0.35 MB
-MAX_TOTAL = 64 * 1024 * 1024
+# A template's own limits, not archive.py's (which collect and import apply to returned sheets
+# and tables): archive.py refuses a whole file for one part too big or compressed over 100:1,
+# but a template gives a sheet only its styles, headers and settings (the bundled styles.xml is
+# 0.35 MB), so a part over MAX_PART is dropped and named, never inflated further, and the sheet
+# is still made; and MAX_TOTAL counts the bytes actually inflated, not the sizes the zip claims.
+MAX_PART = 16 * 1024 * 1024  # bytes read of one part, at most
+MAX_TOTAL = 64 * 1024 * 1024  # bytes read of all the parts kept, as inflated (not as declared)
 MAX_MEMBERS = 2000
 FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
+# the kinds of what a sheet does not take, as the one line names them (translated when shown)
+UNSAFE = N_("unsafe zip entries")
+OVERSIZED = N_("oversized parts")
+MACROS = N_("macros")
+FIELDS_DROPPED = N_("fields")
+EXTERNAL = N_("external links")
+LINKED = N_("linked parts")
+PARTS = {
+    "aFChunk": N_("aFChunk parts"),
+    "oleObject": N_("oleObject parts"),
+    "package": N_("package parts"),
+    "image": N_("image parts"),
+    "subDocument": N_("subDocument parts"),
+}
 
 WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 MAIN_TYPES = {
@@ -90,7 +111,7 @@ class Package:
 
     def note(self) -> str | None:
         """One line: what was dropped, or None."""
-        return "; ".join(self.dropped) if self.dropped else None
+        return _("; ").join(self.dropped) if self.dropped else None
 
 
 class _Dropped:
@@ -98,6 +119,7 @@ class _Dropped:
         self.kinds: dict[str, list[str]] = {}
 
     def add(self, kind: str, what: str) -> None:
+        """`kind`: a text of N_() (translated when the lines are made); `what`: as shown."""
         found = self.kinds.setdefault(kind, [])
         if what not in found:
             found.append(what)
@@ -105,8 +127,12 @@ class _Dropped:
     def lines(self) -> list[str]:
         out = []
         for kind, items in self.kinds.items():
-            shown = ", ".join(items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
-            out.append(f"{kind} ({shown})" if shown else kind)
+            shown = join(items[:4])
+            if len(items) > 4:
+                shown = _("{items} and {n} more").format(items=shown, n=len(items) - 4)
+            out.append(
+                _("{kind} ({items})").format(kind=_(kind), items=shown) if shown else _(kind)
+            )
         return out
 
 
@@ -115,30 +141,45 @@ def _members(path: Path, dropped: _Dropped) -> dict[str, zipfile.ZipInfo]:
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise RenderError(f"{path}: no such template; check the --template path") from None
+        raise RenderError(
+            _("{path}: no such template; check the --template path").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise RenderError(f"{path}: this is a folder; --template takes a .docx file") from None
+        raise RenderError(
+            _("{path}: this is a folder; --template takes a .docx file").format(path=path)
+        ) from None
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise RenderError(
-            f"{path}: not a Word document ({error}); save the template as .docx "
-            "(Word: 另存为 › Word 文档) and try again"
+            _(
+                "{path}: not a Word document ({error}); save the template as .docx "
+                "(Word: 另存为 › Word 文档) and try again"
+            ).format(path=path, error=error)
         ) from None
     with archive:
         infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
+        if len(infos) > MAX_MEMBERS:
+            raise RenderError(
+                _(
+                    "{path}: the template holds {n} parts, more than a Word document has "
+                    "({most}); save it again from Word or start from templates/sheet.docx"
+                ).format(path=path, n=len(infos), most=MAX_MEMBERS)
+            )
+    if any(info.flag_bits & 0x1 for info in infos):  # zipfile would raise RuntimeError
         raise RenderError(
-            f"{path}: the template holds {len(infos)} parts, more than a Word document has "
-            f"({MAX_MEMBERS}); save it again from Word or start from templates/sheet.docx"
+            _(
+                "{path}: the template is encrypted (password-protected); save it from Word "
+                "without a password"
+            ).format(path=path)
         )
     found: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         mode = info.external_attr >> 16
         if info.flag_bits & 0x800 == 0 and not name.isascii():
-            dropped.add("unsafe zip entries", f"a name not in UTF-8: {name!r}")
+            dropped.add(UNSAFE, _("a name not in UTF-8: {name}").format(name=repr(name)))
             continue
         if stat.S_ISLNK(mode):
-            dropped.add("unsafe zip entries", f"the symlink {name}")
+            dropped.add(UNSAFE, _("the symlink {name}").format(name=name))
             continue
         clean = posixpath.normpath(name.replace("\\", "/")) if name else ""
         if (
@@ -149,13 +190,13 @@ def _members(path: Path, dropped: _Dropped) -> dict[str, zipfile.ZipInfo]:
             or ".." in name.replace("\\", "/").split("/")
             or "\x00" in name
         ):
-            dropped.add("unsafe zip entries", repr(name))
+            dropped.add(UNSAFE, repr(name))
             continue
         if info.is_dir():
             continue
         key = clean.lower()
         if key in found:
-            dropped.add("unsafe zip entries", f"a second {name}")
+            dropped.add(UNSAFE, _("a second {name}").format(name=name))
             continue
         found[key] = info
     return found
@@ -174,42 +215,56 @@ class _Reader:
         if info is None:
             return None
         if info.file_size > MAX_PART:
-            self.dropped.add("oversized parts", f"{name}, {info.file_size // 1_000_000} MB")
+            size = info.file_size // 1_000_000
+            self.dropped.add(OVERSIZED, _("{name}, {size} MB").format(name=name, size=size))
             return None
         try:
             with zipfile.ZipFile(self.path) as archive, archive.open(info) as handle:
                 data = handle.read(MAX_PART + 1)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
             raise RenderError(
-                f"{self.path}: {name} cannot be read ({error}); save the template again from Word"
+                _(
+                    "{path}: {name} cannot be read ({error}); save the template again from Word"
+                ).format(path=self.path, name=name, error=error)
             ) from None
         if len(data) > MAX_PART:  # the size in the header lied
-            self.dropped.add("oversized parts", f"{name}, over {MAX_PART // 1_000_000} MB")
+            size = MAX_PART // 1_000_000
+            self.dropped.add(OVERSIZED, _("{name}, over {size} MB").format(name=name, size=size))
             return None
         self.total += len(data)
         if self.total > MAX_TOTAL:
             raise RenderError(
-                f"{self.path}: the template's parts add up to more than "
-                f"{MAX_TOTAL // 1_000_000} MB; a Word template is a fraction of that"
+                _(
+                    "{path}: the template's parts add up to more than {size} MB; a Word "
+                    "template is a fraction of that"
+                ).format(path=self.path, size=MAX_TOTAL // 1_000_000)
             )
         return data
 
     def xml(self, name: str, data: bytes) -> etree._Element:
         if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
             raise RenderError(
-                f"{self.path}: {name} declares a DTD or entities (<!DOCTYPE …>), which a Word "
-                "document never does (it is how external files are read and entities "
-                "expanded); the template is refused and nothing was expanded. Save it again "
-                "from Word, or start from templates/sheet.docx"
+                _(
+                    "{path}: {name} declares a DTD or entities (<!DOCTYPE …>), which a Word "
+                    "document never does (it is how external files are read and entities "
+                    "expanded); the template is refused and nothing was expanded. Save it again "
+                    "from Word, or start from templates/sheet.docx"
+                ).format(path=self.path, name=name)
             )
         try:
             root = etree.fromstring(data, parser=_PARSER)
         except etree.XMLSyntaxError as error:
             raise RenderError(
-                f"{self.path}: {name} is damaged ({error}); save it again from Word"
+                _("{path}: {name} is damaged ({error}); save it again from Word").format(
+                    path=self.path, name=name, error=error
+                )
             ) from None
         if root.getroottree().docinfo.doctype:
-            raise RenderError(f"{self.path}: {name} declares a DTD; the template is refused")
+            raise RenderError(
+                _("{path}: {name} declares a DTD; the template is refused").format(
+                    path=self.path, name=name
+                )
+            )
         return root
 
 
@@ -236,7 +291,9 @@ def _content_types(reader: _Reader) -> dict[str, str]:
     data = reader.read("[Content_Types].xml")
     if data is None:
         raise RenderError(
-            f"{reader.path}: not a Word document (no [Content_Types].xml); save it as .docx"
+            _("{path}: not a Word document (no [Content_Types].xml); save it as .docx").format(
+                path=reader.path
+            )
         )
     root = reader.xml("[Content_Types].xml", data)
     types = {
@@ -256,16 +313,22 @@ def _main(reader: _Reader, types: dict[str, str]) -> str:
             target = _resolve("", rel.get("Target", ""))
             kind = types.get(target.lower(), "")
             if kind not in MAIN_TYPES:
-                what = "an Excel workbook" if "spreadsheetml" in kind else "not a Word document"
+                what = (
+                    _("an Excel workbook") if "spreadsheetml" in kind else _("not a Word document")
+                )
                 raise RenderError(
-                    f"{reader.path}: not a Word document ({what}: its main part is {target}); "
-                    "--template takes a Word .docx"
+                    _(
+                        "{path}: not a Word document ({what}: its main part is {part}); "
+                        "--template takes a Word .docx"
+                    ).format(path=reader.path, what=what, part=target)
                 )
             if "macroEnabled" in kind:
-                reader.dropped.add("macros", "the document is macro-enabled")
+                reader.dropped.add(MACROS, _("the document is macro-enabled"))
             return target
     raise RenderError(
-        f"{reader.path}: not a Word document (no main document part); save it as .docx"
+        _("{path}: not a Word document (no main document part); save it as .docx").format(
+            path=reader.path
+        )
     )
 
 
@@ -282,7 +345,7 @@ def _clean_fields(root: etree._Element, dropped: _Dropped) -> None:
     for simple in list(root.iter(_w("fldSimple"))):
         code = _field_code(simple.get(_w("instr"), ""))
         if code not in FIELDS:
-            dropped.add("fields", code or "empty")
+            dropped.add(FIELDS_DROPPED, code or _("empty"))
             parent = simple.getparent()
             if parent is not None:
                 parent.remove(simple)
@@ -302,13 +365,13 @@ def _clean_fields(root: etree._Element, dropped: _Dropped) -> None:
                 instr += [t.text or "" for t in run.iter(_w("instrText"))]
         elif run.find(_w("instrText")) is not None:
             remove.append(run)  # an instruction outside any field
-            dropped.add("fields", _field_code("".join(t.text or "" for t in run.iter())))
+            dropped.add(FIELDS_DROPPED, _field_code("".join(t.text or "" for t in run.iter())))
         if kind == "end" and depth:
             depth -= 1
             if depth == 0:
                 code = _field_code("".join(instr))
                 if code not in FIELDS:
-                    dropped.add("fields", code or "empty")
+                    dropped.add(FIELDS_DROPPED, code or _("empty"))
                     remove += current
                 current, instr = [], []
     if depth:  # a field never ended: drop what it held
@@ -336,7 +399,7 @@ def _clean_story(root: etree._Element, dropped: _Dropped) -> None:
     _clean_fields(root, dropped)
     for tag in _FOREIGN:
         for element in list(root.iter(_w(tag))):
-            dropped.add("pictures, objects and links in headers and footers", tag)
+            dropped.add(N_("pictures, objects and links in headers and footers"), tag)
             parent = element.getparent()
             if parent is not None:
                 parent.remove(element)
@@ -360,15 +423,15 @@ def _strip_relationship_attrs(root: etree._Element) -> None:
 
 
 SETTINGS_DROPPED = {
-    "attachedTemplate": "a template link",
-    "mailMerge": "mail merge",
-    "docVars": "document variables",
-    "updateFields": "update fields on open",
-    "documentProtection": "protection",
-    "writeProtection": "protection",
+    "attachedTemplate": N_("a template link"),
+    "mailMerge": N_("mail merge"),
+    "docVars": N_("document variables"),
+    "updateFields": N_("update fields on open"),
+    "documentProtection": N_("protection"),
+    "writeProtection": N_("protection"),
     "rsids": "",
-    "saveThroughXslt": "an XSLT link",
-    "attachedSchema": "a schema link",
+    "saveThroughXslt": N_("an XSLT link"),
+    "attachedSchema": N_("a schema link"),
     "removePersonalInformation": "",
 }
 
@@ -377,7 +440,7 @@ def _clean_settings(root: etree._Element, dropped: _Dropped) -> None:
     for tag, what in SETTINGS_DROPPED.items():
         for element in list(root.iter(_w(tag))):
             if what:
-                dropped.add("settings", what)
+                dropped.add(N_("settings"), _(what))
             element.getparent().remove(element)
     _strip_relationship_attrs(root)
     lang = root.find(_w("themeFontLang"))
@@ -421,7 +484,11 @@ def read_package(path: Path) -> Package:
     main = _main(reader, types)
     data = reader.read(main)
     if data is None:
-        raise RenderError(f"{path}: the .docx has no {main}; save it again from Word or WPS")
+        raise RenderError(
+            _("{path}: the .docx has no {part}; save it again from Word or WPS").format(
+                path=path, part=main
+            )
+        )
     document = reader.xml(main, data)
 
     parts: dict[str, bytes] = {}
@@ -436,14 +503,14 @@ def read_package(path: Path) -> Package:
         short = kind.rsplit("/", 1)[-1]
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
-            dropped.add("external links", f"{short} → {target}")
+            dropped.add(EXTERNAL, f"{short} → {target}")
             continue
         name = _resolve(main, target)
         if short not in KEPT or not kind.startswith(RT):
             if short in ("vbaProject", "keyMapCustomizations", "wordVbaData"):
-                dropped.add("macros", name)
+                dropped.add(MACROS, name)
             elif short in ("aFChunk", "oleObject", "package", "image", "subDocument"):
-                dropped.add(f"{short} parts", name)
+                dropped.add(PARTS[short], name)
             used.add(name.lower())
             continue
         used.add(name.lower())
@@ -455,7 +522,7 @@ def read_package(path: Path) -> Package:
             mode = inner.get("TargetMode")
             what = inner.get("Type", "").rsplit("/", 1)[-1]
             shown = f"{what} → {inner.get('Target', '')}"
-            dropped.add("external links" if mode == "External" else "linked parts", shown)
+            dropped.add(EXTERNAL if mode == "External" else LINKED, shown)
         used.add(_rels_name(name).lower())
         if short in ("header", "footer", "footnotes", "endnotes"):
             _clean_story(root, dropped)
@@ -470,7 +537,7 @@ def read_package(path: Path) -> Package:
         elif short == "theme" and any(
             key.startswith(f"{{{R}}}") for e in root.iter() for key in e.attrib
         ):
-            dropped.add("linked parts", "pictures in the theme")
+            dropped.add(LINKED, _("pictures in the theme"))
             _strip_relationship_attrs(root)
         canonical, content_type = KEPT[short]
         if short in count:
@@ -500,12 +567,12 @@ def read_package(path: Path) -> Package:
     for name, info in members.items():
         if name not in used and not name.startswith(("docprops/", "customxml/")):
             short = posixpath.basename(info.filename)
-            kind = "macros" if "vba" in short.lower() else "other parts"
+            kind = MACROS if "vba" in short.lower() else N_("other parts")
             dropped.add(kind, info.filename)
     if any(reader.members.get(n) for n in ("docprops/core.xml", "docprops/app.xml")):
         personal = _personal(reader)
         if personal:
-            dropped.add("the template's document properties", personal)
+            dropped.add(N_("the template's document properties"), personal)
 
     parts["word/_rels/document.xml.rels"] = _relationships(rels)
     parts["_rels/.rels"] = _relationships(
@@ -573,10 +640,16 @@ def _personal(reader: _Reader) -> str:
                 continue
             local = etree.QName(element).localname
             if local in tags and (element.text or "").strip():
-                found.append(
-                    {"creator": "author", "lastModifiedBy": "last saved by"}.get(local, local)
-                )
+                found.append(_(PERSONAL[local]) if local in PERSONAL else local)
     return ", ".join(dict.fromkeys(found))
+
+
+# what a template's properties name, in words (Company, Manager and the part names as they are)
+PERSONAL = {
+    "creator": N_("author"),
+    "lastModifiedBy": N_("last saved by"),
+    "description": N_("description"),
+}
 
 
 # The 公文 fonts a stock Windows PC lacks, and what it shows instead (w:altName): 仿宋_GB2312 is

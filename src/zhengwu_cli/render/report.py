@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..ledger.status import STATE_ORDER, Progress, Standing, State, percent_text
 from ..model import Checklist, Column
 from ..resources import templates_dir
@@ -27,6 +28,7 @@ URL = re.compile(r"(?:https?://|www\.)[^\s，。；、（）()<>“”\"'|]+", r
 # a remark in brackets about lateness (（逾期，7月5日完成）): not an achievement
 LATE_REMARK = re.compile(r"[（(][^（）()]*逾期[^（）()]*[）)]")
 SENTENCE_END = "。；;，,、 \t\n"
+UNDEFINED = re.compile(r"'(\w+)' is undefined")  # jinja2's message for a name no one gave
 
 
 def cn_date(value: Any) -> str:
@@ -126,7 +128,7 @@ def context(checklist: Checklist, standing: Standing) -> dict[str, Any]:
     measures = {m.number for p in items for m in checklist.effective_measures(p.row.indicator)}
     meta = checklist.meta
     by_goal = []
-    for goal, tally, _ in standing.by_goal:
+    for goal, tally, _rows in standing.by_goal:
         by_goal.append(
             {
                 "label": goal.label,
@@ -257,7 +259,9 @@ def phrases(values: dict[str, Any], folder: Path | None = None) -> Any:
         module = template.make_module(vars=values)
     except TemplateSyntaxError as error:
         where = f"{error.filename or PHRASES}:{error.lineno}:1"
-        raise RenderError(f"{where}: template syntax: {error.message}") from None
+        raise RenderError(
+            _("{where}: template syntax: {error}").format(where=where, error=error.message)
+        ) from None
     except TemplateError as error:
         raise RenderError(f"{_template_line(error, PHRASES)}: {error}") from None
     return _Guarded(module, template)
@@ -277,23 +281,34 @@ class _Guarded:
         macro = getattr(self._module, name, None)
         if macro is None:
             raise RenderError(
-                f"{PHRASES}: no macro “{name}”; the bundled templates/report/{PHRASES} "
-                "lists the macros a report needs"
+                _(
+                    "{file}: no macro “{name}”; the bundled templates/report/{file} "
+                    "lists the macros a report needs"
+                ).format(file=PHRASES, name=name)
             )
         try:
             return str(macro(*args)).strip()
         except SecurityError as error:
             where = _template_line(error, PHRASES, self._template)
             raise RenderError(
-                f"{where}: the template reaches for something a report template may not use "
-                f"({error}); templates only word the report's values "
-                "(templates/report/README.md)"
+                _(
+                    "{where}: the template reaches for something a report template may not use "
+                    "({error}); templates only word the report's values "
+                    "(templates/report/README.md)"
+                ).format(where=where, error=error)
             ) from None
         except UndefinedError as error:
             where = _template_line(error, PHRASES, self._template)
+            misspelt = UNDEFINED.fullmatch(error.message or "")
+            if misspelt:  # jinja2's own words, "'plcae' is undefined", in the reader's language
+                said = _("'{name}' is undefined").format(name=misspelt.group(1))
+            else:
+                said = str(error.message)
             raise RenderError(
-                f"{where}: {error.message}; the names a report template may use are listed in "
-                "templates/report/README.md"
+                _(
+                    "{where}: {error}; the names a report template may use are listed in "
+                    "templates/report/README.md"
+                ).format(where=where, error=said)
             ) from None
         except TemplateError as error:
             where = _template_line(error, PHRASES, self._template)
@@ -441,7 +456,9 @@ def publisher(fmt: str) -> Publisher:
     found = PUBLISHERS.get(fmt)
     if found is None:
         raise RenderError(
-            f"unknown report format “{fmt}”; the formats are {', '.join(sorted(PUBLISHERS))}"
+            _("unknown report format “{format}”; the formats are {formats}").format(
+                format=fmt, formats=", ".join(sorted(PUBLISHERS))
+            )
         )
     return found
 

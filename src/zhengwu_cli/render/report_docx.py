@@ -16,9 +16,11 @@ from typing import Any
 
 import yaml
 
+from ..i18n import _
 from ..resources import templates_dir
 from . import RenderError
 from .report import Block, Table
+from .text import xml_escape
 
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -28,12 +30,16 @@ def _layout(path: Path | None = None) -> tuple[dict[str, Any], Path]:
     try:
         data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise RenderError(f"{spec}: cannot read the report layout: {error}") from None
+        raise RenderError(
+            _("{path}: cannot read the report layout: {error}").format(path=spec, error=error)
+        ) from None
     needed = ("template", "line_spacing", "title", "heading1", "heading2", "body", "table")
     missing = [k for k in needed if not isinstance(data, dict) or k not in data]
     if missing:
         raise RenderError(
-            f"{spec}: the layout lacks {', '.join(missing)}; see the bundled docx.yaml"
+            _("{path}: the layout lacks {keys}; see the bundled docx.yaml").format(
+                path=spec, keys=", ".join(missing)
+            )
         )
     return data, (spec.parent / str(data["template"])).resolve()
 
@@ -62,7 +68,9 @@ def build(blocks: list[Block], layout: Path | None = None) -> bytes:
     try:
         document = Document(str(template))
     except Exception as error:  # a missing or damaged template: say which file
-        raise RenderError(f"{template}: cannot open the Word template: {error}") from None
+        raise RenderError(
+            _("{path}: cannot open the Word template: {error}").format(path=template, error=error)
+        ) from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -119,12 +127,6 @@ BORDERS = "".join(
 )
 
 
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
-
-
 def _table_xml(data: Table, style: dict[str, Any]) -> str:
     """The table as WordprocessingML, written in one pass (python-docx's cell API costs
     milliseconds per cell: seconds for a big table). Fixed layout, each column the width the
@@ -134,10 +136,14 @@ def _table_xml(data: Table, style: dict[str, Any]) -> str:
     size = round(float(style["size"]) * 2)
 
     def run_xml(text: str, font: str) -> str:
-        fonts = "".join(f' w:{a}="{_escape(font)}"' for a in ("ascii", "hAnsi", "eastAsia", "cs"))
+        fonts = "".join(
+            f' w:{a}="{xml_escape(font)}"' for a in ("ascii", "hAnsi", "eastAsia", "cs")
+        )
         props = f'<w:rPr><w:rFonts{fonts}/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
         lines = _xml(text).split("\n")
-        body = "<w:br/>".join(f'<w:t xml:space="preserve">{_escape(line)}</w:t>' for line in lines)
+        body = "<w:br/>".join(
+            f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in lines
+        )
         return f"<w:r>{props}{body}</w:r>"
 
     def row_xml(cells: list[str], heading: bool) -> str:

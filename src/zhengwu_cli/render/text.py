@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..docx_text import clean as clean
+from ..i18n import _
 
 
 def xml_escape(text: str) -> str:
@@ -74,9 +75,11 @@ class SheetTexts:
         try:
             return str(template.render(**values))
         except jinja2.TemplateError as error:
+            names = ", ".join(sorted(values)) or _("no placeholders")
             raise RenderError(
-                f"{self.path}: `{key}` cannot be filled in: {error}; "
-                f"it may use {', '.join(sorted(values)) or 'no placeholders'}"
+                _("{path}: `{key}` cannot be filled in: {error}; it may use {names}").format(
+                    path=self.path, key=key, error=error, names=names
+                )
             ) from None
 
 
@@ -88,7 +91,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise RenderError(f"{path}: cannot read the text templates ({error})") from None
+        raise RenderError(
+            _("{path}: cannot read the text templates ({error})").format(path=path, error=error)
+        ) from None
     return data if isinstance(data, dict) else {}
 
 
@@ -111,17 +116,29 @@ def load_sheet_texts(path: Path, bundled: Path) -> SheetTexts:
 
     def compile_one(key: str, source: Any, allowed: set[str], where: Path) -> Any:
         if not isinstance(source, str):
-            raise RenderError(f"{where}: `{key}` must be a text (in quotes)")
+            raise RenderError(
+                _("{path}: `{key}` must be a text (in quotes)").format(path=where, key=key)
+            )
         try:
             parsed = env.parse(source)
         except TemplateSyntaxError as error:
-            message = error.message
-            raise RenderError(f"{where}: `{key}` is not a valid template: {message}") from None
+            raise RenderError(
+                _("{path}: `{key}` is not a valid template: {error}").format(
+                    path=where, key=key, error=error.message
+                )
+            ) from None
         unknown = sorted(meta.find_undeclared_variables(parsed) - allowed)
         if unknown:
             raise RenderError(
-                f"{where}: `{key}` uses {', '.join('{{ ' + u + ' }}' for u in unknown)}, which "
-                f"the renderer does not provide; it may use {', '.join(sorted(allowed)) or 'none'}"
+                _(
+                    "{path}: `{key}` uses {unknown}, which the renderer does not provide; "
+                    "it may use {names}"
+                ).format(
+                    path=where,
+                    key=key,
+                    unknown=", ".join("{{ " + u + " }}" for u in unknown),
+                    names=", ".join(sorted(allowed)) or _("no placeholders"),
+                )
             )
         return env.from_string(source)
 
