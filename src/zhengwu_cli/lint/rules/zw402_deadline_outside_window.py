@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ... import dates
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._deadlines import deadlines
@@ -30,18 +31,29 @@ SEVERITY = Severity.error
 
 def check(ctx: Context) -> Iterator[Finding]:
     first, last = date(ctx.year, 1, 1), date(ctx.year + 1, 3, 31)
-    for where, _, text in deadlines(ctx):
+    for where, _place, text in deadlines(ctx):
         for found in dates.find(text):
             if found.year is None:  # 6月30日, 年底: the plan year, inside the window
                 continue
             start, end = found.first(), found.last()
             if start is None or end is None:
-                yield Finding(where, f"“{found.text}” is not a date", "check the month and day")
+                yield Finding(
+                    where,
+                    _("“{text}” is not a date").format(text=found.text),
+                    _("check the month and day"),
+                )
                 continue
             if end < first or start > last:  # a month: outside when none of its days is in
                 yield Finding(
                     where,
-                    f"“{found.text}” lies outside the {ctx.year} plan year and its annual-report "
-                    f"window ({first:%Y-%m-%d} … {last:%Y-%m-%d})",
-                    f"check the year: the checklist is for {ctx.year}",
+                    _(
+                        "“{text}” lies outside the {year} plan year and its annual-report "
+                        "window ({first} … {last})"
+                    ).format(
+                        text=found.text,
+                        year=ctx.year,
+                        first=f"{first:%Y-%m-%d}",
+                        last=f"{last:%Y-%m-%d}",
+                    ),
+                    _("check the year: the checklist is for {year}").format(year=ctx.year),
                 )
