@@ -143,6 +143,8 @@ _COLLECT = N_(
 
 
 def _capital(meaning: str) -> str:
+    """The meaning as the start of a sentence (its full stop is the template's)."""
+    meaning = meaning.rstrip("。.")
     return f"{meaning[0].upper()}{meaning[1:]}"
 
 

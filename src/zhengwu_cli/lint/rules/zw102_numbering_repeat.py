@@ -27,6 +27,7 @@ CODE = "ZW102"
 NAME = "numbering-repeat"
 SEVERITY = Severity.error
 
+_OTHER = N_("give each one its own number")
 _HINTS = {
     "细化指标": N_(
         "number indicators 1, 2, 3 … through the whole table; keep the table's own "
@@ -48,5 +49,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                     "{level} {label} appears twice (first at {place}); "
                     "the number is its key across the checklist"
                 ).format(level=step.item.level, label=step.item.label, place=at(first)),
-                _(_HINTS.get(step.item.level, N_("give each one its own number"))),
+                _(_HINTS.get(step.item.level, _OTHER)),
             )
