@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from zhengwu_cli.cli.app import cli
@@ -108,3 +109,32 @@ def test_more_messages_in_chinese(chinese: None, tmp_path: Path) -> None:
         "同一份文件中一个词有两种写法：“台账”1处（第一次在第25行），“台帐”1处（第一次在第25行）"
         in output
     )
+
+
+def _examples(doc: str, passed: str, failed: str) -> list[str]:
+    """The example lines after PASS/FAIL, without their comments and descriptions (translated:
+    “# did you mean 市司法局?”, “(a file saved as UTF-8)”)."""
+    assert f"\n{failed}\n" in doc
+    block = doc[doc.index(f"\n{passed}\n") :]
+    lines = [line.split("  #")[0].rstrip() for line in block.splitlines()]
+    return [
+        line
+        for line in lines
+        if line.startswith("    ") and not line.strip().startswith(("#", "(", "（"))
+    ]
+
+
+@pytest.mark.parametrize("code", [c for c, r in RULES.items() if r.kind == "lint"])
+def test_every_explanation_is_chinese_with_its_examples_kept(
+    chinese: None, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    rule = RULES[code]
+    doc = rule.doc
+    assert "原因：" in doc and "\n通过：\n" in doc and "\n不通过：\n" in doc, code
+    assert "Why:" not in doc and "PASS:" not in doc and "FAIL:" not in doc, code
+    chinese_examples = _examples(doc, "通过：", "不通过：")
+    monkeypatch.setenv("ZHENGWU_LANG", "en")
+    english = rule.doc
+    assert english == rule.source
+    # the YAML and commands of the examples are data: the same in both languages
+    assert chinese_examples == _examples(english, "PASS:", "FAIL:"), code
