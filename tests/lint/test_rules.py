@@ -123,3 +123,27 @@ def test_balanced_text_passes_and_stray_closer_fails(tmp_path: Path) -> None:
     assert check(tmp_path, ("在专栏中集中公开", "在“专栏”《中》集中（公开）"), select="ZW505") == []
     problems = check(tmp_path, ("在专栏中集中公开", "在专栏”中集中公开"), select="ZW505")
     assert "closes nothing" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    ["二〇二一年六月三十日前", "2021年底前", "20210630前", "２０２１年６月３０日前", "2023年4月前"],
+)
+def test_deadline_outside_window_reads_every_date_form(tmp_path: Path, deadline: str) -> None:
+    """ZW402 reads dates with the tool's one parser (zhengwu_cli.dates), so a year written in
+    Chinese numerals, 2021年底 or 20210630 is checked like 2021年6月30日."""
+    problems = check(tmp_path, ("6月底前", deadline), select="ZW402")
+    assert codes(problems) == [("ZW402", 26)], [p.parsable() for p in problems]
+    assert "outside the 2022 plan year" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "deadline", ["2023年3月底前", "2022年底前", "二〇二二年六月三十日前", "年底前"]
+)
+def test_deadline_inside_window_passes(tmp_path: Path, deadline: str) -> None:
+    assert check(tmp_path, ("6月底前", deadline), select="ZW402") == []
+
+
+def test_deadline_outside_window_no_such_day(tmp_path: Path) -> None:
+    problems = check(tmp_path, ("6月底前", "2022年2月30日前"), select="ZW402")
+    assert [(p.code, p.message) for p in problems] == [("ZW402", "“2022年2月30日” is not a date")]

@@ -8,6 +8,10 @@ loader's ZW000–ZW005 that every command reading a YAML file can print), `ledge
 ledger/codes.py: what `zhengwu lint` finds in a ledger, and ZW600) and `collect` (the warnings
 `zhengwu collect` prints about a returned sheet). `zhengwu rules` lists and explains them all;
 `zhengwu lint` selects, ignores and waives the `lint` and `ledger` kinds.
+
+A rule's explanation is its module's docstring, in English: it is the message id, looked up in
+the catalogue (locale/zh/lintrules.po) when it is shown, so `zhengwu rules` speaks the reader's
+language; its first paragraph is the one-line summary.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
 
+from ...i18n import N_, _, join
 from ...problems import Severity
 from ..context import Context, Finding
 from ..results import UnknownRule
@@ -29,12 +34,26 @@ class Rule:
     name: str
     severity: Severity
     check: Callable[[Context], Iterator[Finding]]
-    doc: str
+    source: str  # the explanation in English: the message id (a template for ZW6xx)
     kind: str = "lint"  # lint, ledger or collect (see KINDS)
+    meaning: str | None = None  # ZW6xx: the meaning from ledger/codes.py, put in `source`
+
+    @property
+    def doc(self) -> str:
+        """The explanation in the reader's language: Why, PASS and FAIL (`zhengwu rules`)."""
+        if self.meaning is None:
+            return _(self.source)
+        return _(self.source).format(meaning=_capital(_(self.meaning)))
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n\n")[0].replace("\n", " ")
+        """The first paragraph of the explanation, on one line."""
+        lines = self.doc.split("\n\n")[0].split("\n")
+        text = lines[0]
+        for line in lines[1:]:  # Chinese runs on from line to line without a space
+            chinese = not text[-1:].isascii() and not line[:1].isascii()
+            text += line if chinese else " " + line
+        return text
 
     @classmethod
     def of(cls, module: ModuleType) -> Rule:
@@ -98,15 +117,35 @@ def _nothing(ctx: Context) -> Iterator[Finding]:
 
 # kind → what it is, in a message
 KINDS: dict[str, str] = {
-    "lint": "a rule of `zhengwu lint` (a checklist or a unit registry)",
-    "ledger": "a code of the progress ledger (台账)",
-    "collect": "a warning of `zhengwu collect` about a returned sheet",
+    "lint": N_("a rule of `zhengwu lint` (a checklist or a unit registry)"),
+    "ledger": N_("a code of the progress ledger (台账)"),
+    "collect": N_("a warning of `zhengwu collect` about a returned sheet"),
 }
 LINTED = ("lint", "ledger")  # the kinds `zhengwu lint` reports, selects, ignores and waives
 
+# the explanations of the ZW6xx codes, around their meaning (ledger/codes.py)
+_NO_LEDGER = N_(
+    "{meaning}.\n\nPrinted by `zhengwu status` and `zhengwu report` when the ledger (台账, "
+    "progress/YEAR.yaml beside the checklist folder, or --ledger PATH) does not exist. See "
+    "docs/ledger.md."
+)
+_LEDGER = N_(
+    "{meaning}.\n\nA finding in a progress ledger (台账, progress/YEAR.yaml), checked against "
+    "the checklist of the ledger's year: run `zhengwu lint progress/2022.yaml`. See "
+    "docs/ledger.md."
+)
+_COLLECT = N_(
+    "collect: {meaning}.\n\nPrinted by `zhengwu collect` about a returned sheet (任务单), at "
+    "file:table row:column (the rows counted through every part of a split table). A warning: "
+    "collect goes on with the rest of the sheet, and one summary line counts the warnings. See "
+    "docs/ledger.md."
+)
 
-def _sentence(meaning: str) -> str:
-    return f"{meaning[0].upper()}{meaning[1:]}."
+
+def _capital(meaning: str) -> str:
+    """The meaning as the start of a sentence (its full stop is the template's)."""
+    meaning = meaning.rstrip("。.")
+    return f"{meaning[0].upper()}{meaning[1:]}"
 
 
 def _ledger_rules() -> list[Rule]:
@@ -117,19 +156,9 @@ def _ledger_rules() -> list[Rule]:
 
     rules = []
     for code, (name, severity, meaning) in READ_CODES.items():
-        doc = (
-            f"{_sentence(meaning)}\n\nPrinted by `zhengwu status` and `zhengwu report` when "
-            "the ledger (台账, progress/YEAR.yaml beside the checklist folder, or --ledger PATH) "
-            "does not exist. See docs/ledger.md."
-        )
-        rules.append(Rule(code, name, severity, _nothing, doc, "ledger"))
+        rules.append(Rule(code, name, severity, _nothing, _NO_LEDGER, "ledger", meaning))
     for code, (name, severity, meaning) in CODES.items():
-        doc = (
-            f"{_sentence(meaning)}\n\nA finding in a progress ledger (台账, "
-            "progress/YEAR.yaml), checked against the checklist of the ledger's year: "
-            "run `zhengwu lint progress/2022.yaml`. See docs/ledger.md."
-        )
-        rules.append(Rule(code, name, severity, _nothing, doc, "ledger"))
+        rules.append(Rule(code, name, severity, _nothing, _LEDGER, "ledger", meaning))
     return rules
 
 
@@ -138,17 +167,7 @@ def _collect_rules() -> list[Rule]:
     from ...ledger.codes import COLLECT_CODES
 
     return [
-        Rule(
-            code,
-            name,
-            severity,
-            _nothing,
-            f"collect: {_sentence(meaning)}\n\nPrinted by `zhengwu collect` about a returned "
-            "sheet (任务单), at file:table row:column (the rows counted through every part of a "
-            "split table). A warning: collect goes on with the rest of the sheet, and one "
-            "summary line counts the warnings. See docs/ledger.md.",
-            "collect",
-        )
+        Rule(code, name, severity, _nothing, _COLLECT, "collect", meaning)
         for code, (name, severity, meaning) in COLLECT_CODES.items()
     ]
 
@@ -182,11 +201,15 @@ def lookup(selector: str, kinds: tuple[str, ...] = LINTED) -> list[Rule]:
     known = [code for code, rule in RULES.items() if rule.kind in kinds]
     if every:
         raise UnknownRule(
-            f"“{selector}” is {KINDS[every[0].kind]}, which cannot be selected, ignored or "
-            f"waived here; the rules that can: {', '.join(known)}"
+            _(
+                "“{selector}” is {kind}, which cannot be selected, ignored or waived here; the "
+                "rules that can: {known}"
+            ).format(selector=selector, kind=_(KINDS[every[0].kind]), known=join(known))
         )
     raise UnknownRule(
-        f"no rule “{selector}”; known rules: {', '.join(known)} (`zhengwu rules` lists them)"
+        _("no rule “{selector}”; known rules: {known} (`zhengwu rules` lists them)").format(
+            selector=selector, known=join(known)
+        )
     )
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ...i18n import N_, _
 from ...names import HIDDEN, Defect, defects, printable
 from ...positions import Positions
 from ...problems import Problem, Severity
 from ...units import Registry
 from ..context import Context, Finding, Where
+from ._text import clauses
 from ._units import refs
 
 Named = tuple[Where, str, str]  # model path, what it is ("unit", "place", "alias" …), the name
@@ -37,7 +39,7 @@ def registry_names(registry: Registry) -> Iterator[Named]:
 
 def checklist_names(ctx: Context) -> Iterator[Named]:
     yield ("meta", "place"), "place", ctx.checklist.meta.place
-    for where, _, ref in refs(ctx):
+    for where, _place, ref in refs(ctx):
         yield (*where, "unit"), "unit", ref.unit
 
 
@@ -45,17 +47,31 @@ def _select(name: str, hidden: bool) -> list[Defect]:
     return [d for d in defects(name) if (d.kind in HIDDEN) == hidden]
 
 
+# what a name is, in a message
+KINDS = {
+    "place": N_("place"),
+    "unit": N_("unit"),
+    "alias": N_("alias"),
+    "group": N_("group"),
+    "member": N_("member"),
+}
+
+
 def _message(kind: str, name: str, found: list[Defect]) -> str:
-    return f"the {kind} name “{printable(name)}” has " + "; ".join(d.message for d in found)
+    return _("the {kind} name “{name}” has {defects}").format(
+        kind=_(KINDS.get(kind, kind)),
+        name=printable(name),
+        defects=clauses([d.message for d in found], ";"),
+    )
 
 
 def _hint(hidden: bool) -> str:
     if hidden:
-        return (
+        return _(
             "retype the name (a copy from a web page or a chat carries such characters); "
             "a name that looks the same but differs gets no sheet and no entries"
         )
-    return "use the unit's short name, as the registry writes it (files are named after it)"
+    return _("use the unit's short name, as the registry writes it (files are named after it)")
 
 
 def findings(ctx: Context, hidden: bool) -> Iterator[Finding]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._numbering import label, steps
@@ -33,11 +34,21 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         item = step.item
         missing = [label(item.level, n) for n in range((step.previous or 0) + 1, item.number)]
-        after = (
-            f"jumps from {label(item.level, step.previous)} to " if step.previous else "starts at "
-        )
+        if step.previous:
+            message = _(
+                "{level} numbering jumps from {previous} to {label}: {missing} is missing"
+            ).format(
+                level=item.level,
+                previous=label(item.level, step.previous),
+                label=item.label,
+                missing="、".join(missing),
+            )
+        else:
+            message = _("{level} numbering starts at {label}: {missing} is missing").format(
+                level=item.level, label=item.label, missing="、".join(missing)
+            )
         yield Finding(
             item.where,
-            f"{item.level} numbering {after}{item.label}: {'、'.join(missing)} is missing",
-            "renumber, or keep the source's numbering and waive this with the reason",
+            message,
+            _("renumber, or keep the source's numbering and waive this with the reason"),
         )

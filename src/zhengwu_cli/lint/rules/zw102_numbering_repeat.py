@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import N_, _, at
 from ...problems import Severity
 from ..context import Context, Finding
 from ._numbering import steps
@@ -26,11 +27,15 @@ CODE = "ZW102"
 NAME = "numbering-repeat"
 SEVERITY = Severity.error
 
+_OTHER = N_("give each one its own number")
 _HINTS = {
-    "细化指标": "number indicators 1, 2, 3 … through the whole table; keep the table's own "
-    'number as `label: "2"`',
-    "工作措施": "number measures 1, 2, 3 … through the whole table (a carried cell names them "
-    "in `refs`)",
+    "细化指标": N_(
+        "number indicators 1, 2, 3 … through the whole table; keep the table's own "
+        'number as `label: "2"`'
+    ),
+    "工作措施": N_(
+        "number measures 1, 2, 3 … through the whole table (a carried cell names them in `refs`)"
+    ),
 }
 
 
@@ -40,7 +45,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             first = ctx.loaded.positions.of(step.first.where)[0]
             yield Finding(
                 step.item.where,
-                f"{step.item.level} {step.item.label} appears twice (first at line {first}); "
-                "the number is its key across the checklist",
-                _HINTS.get(step.item.level, "give each one its own number"),
+                _(
+                    "{level} {label} appears twice (first at {place}); "
+                    "the number is its key across the checklist"
+                ).format(level=step.item.level, label=step.item.label, place=at(first)),
+                _(_HINTS.get(step.item.level, _OTHER)),
             )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._numbering import label, steps
@@ -28,6 +29,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             item = step.item
             yield Finding(
                 item.where,
-                f"{item.level} {item.label} comes after {label(item.level, step.previous or 0)}",
-                "move the row to its place, or renumber",
+                _("{level} {label} comes after {previous}").format(
+                    level=item.level,
+                    label=item.label,
+                    previous=label(item.level, step.previous or 0),
+                ),
+                _("move the row to its place, or renumber"),
             )

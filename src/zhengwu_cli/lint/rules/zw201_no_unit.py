@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Column, Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -28,7 +29,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.units.origin is Origin.missing:
             yield Finding(
                 (*place.where, "units"),
-                f"细化指标 {place.indicator.number}. has no 责任单位",
+                _("细化指标 {number}. has no 责任单位").format(number=place.indicator.number),
                 # the source leaves the cell empty, and no row above carries into it
-                "name the 牵头 unit, or set origin: inferred with the reason",
+                _("name the 牵头 unit, or set origin: inferred with the reason"),
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Column, Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -28,7 +29,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.deadline.origin is Origin.missing:
             yield Finding(
                 (*place.where, "deadline"),
-                f"细化指标 {place.indicator.number}. has no 完成时限",
+                _("细化指标 {number}. has no 完成时限").format(number=place.indicator.number),
                 # the source leaves the cell empty, and no row above carries into it
-                "write 贯穿全年, N月底前 or 按照年报发布时间",
+                _("write 贯穿全年, N月底前 or 按照年报发布时间"),
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Column, Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -28,7 +29,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.outcome.origin is Origin.missing:
             yield Finding(
                 (*place.where, "outcome"),
-                f"细化指标 {place.indicator.number}. has no 可检视成果",
+                _("细化指标 {number}. has no 可检视成果").format(number=place.indicator.number),
                 # the source leaves the cell empty, and no row above carries into it
-                "say what can be inspected when it is done (a page, a list, a record)",
+                _("say what can be inspected when it is done (a page, a list, a record)"),
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Column, Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -28,7 +29,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if place.indicator.measures.origin is Origin.missing:
             yield Finding(
                 (*place.where, "measures"),
-                f"细化指标 {place.indicator.number}. has no 工作措施",
+                _("细化指标 {number}. has no 工作措施").format(number=place.indicator.number),
                 # the source leaves the cell empty, and no row above carries into it
-                "add the measures, or carry them from the row above (origin: carried)",
+                _("add the measures, or carry them from the row above (origin: carried)"),
             )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Column
 from ...problems import Severity
 from ..context import Context, Finding
@@ -27,15 +28,21 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not goal.tasks:
             yield Finding(
                 (*where, "title"),
-                f"{ctx.checklist.header(Column.goal)} {goal.heading or '(untitled)'} has no "
-                f"{ctx.checklist.header(Column.task)}",
-                "add its tasks, or remove the goal",
+                _("{level} {heading} has no {below}").format(
+                    level=ctx.checklist.header(Column.goal),
+                    heading=goal.heading or _("(untitled)"),
+                    below=ctx.checklist.header(Column.task),
+                ),
+                _("add its tasks, or remove the goal"),
             )
-    for where, _, task in ctx.tasks():
+    for where, _place, task in ctx.tasks():
         if not task.indicators:
             yield Finding(
                 (*where, "title"),
-                f"{ctx.checklist.header(Column.task)} {task.heading or '(untitled)'} has no "
-                f"{ctx.checklist.header(Column.indicator)}",
-                "add its indicators, or remove the task",
+                _("{level} {heading} has no {below}").format(
+                    level=ctx.checklist.header(Column.task),
+                    heading=task.heading or _("(untitled)"),
+                    below=ctx.checklist.header(Column.indicator),
+                ),
+                _("add its indicators, or remove the task"),
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -32,7 +33,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if task_of[cell.from_] != place.task_where:
             yield Finding(
                 (*where, "from"),
-                f"细化指标 {place.indicator.number}.: {column} is carried from {cell.from_}., "
-                "which stands in another 主要任务",
-                "confirm the merged cell really spans both tasks, or state the value",
+                _(
+                    "细化指标 {number}.: {column} is carried from {source}., "
+                    "which stands in another 主要任务"
+                ).format(number=place.indicator.number, column=column, source=cell.from_),
+                _("confirm the merged cell really spans both tasks, or state the value"),
             )

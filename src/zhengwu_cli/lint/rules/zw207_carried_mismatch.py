@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ...i18n import _
 from ...model import CellBase, MeasuresCell, Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -37,28 +38,38 @@ def _value(cell: CellBase, carried: bool) -> Any:
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_number = {p.indicator.number: p.indicator for p in ctx.places()}
-    for where, _, column, cell in ctx.cells():
+    for where, _place, column, cell in ctx.cells():
         if cell.origin is not Origin.carried or cell.from_ is None:
             continue
         source = by_number.get(cell.from_)
         if source is None:
             yield Finding(
                 (*where, "from"),
-                f"{column} is carried from 细化指标 {cell.from_}., which does not exist",
-                "name the indicator whose row states the value",
+                _("{column} is carried from 细化指标 {source}., which does not exist").format(
+                    column=column, source=cell.from_
+                ),
+                _("name the indicator whose row states the value"),
             )
             continue
         stated: CellBase = getattr(source, column)
         if stated.origin is Origin.carried or stated.origin is Origin.missing:
             yield Finding(
                 (*where, "from"),
-                f"{column} is carried from 细化指标 {cell.from_}., but that row does not state "
-                f"it ({stated.origin.value})",
-                f"name the row that states the value (from: {stated.from_ or '…'})",
+                _(
+                    "{column} is carried from 细化指标 {source}., but that row does not state "
+                    "it ({origin})"
+                ).format(column=column, source=cell.from_, origin=stated.origin.value),
+                _("name the row that states the value (from: {row})").format(
+                    row=stated.from_ or "…"
+                ),
             )
         elif _value(cell, True) != _value(stated, False):
             yield Finding(
                 where,
-                f"{column} is carried from 细化指标 {cell.from_}., but differs from that row",
-                f"make it equal to row {cell.from_}, or set origin: stated if it really differs",
+                _("{column} is carried from 细化指标 {source}., but differs from that row").format(
+                    column=column, source=cell.from_
+                ),
+                _(
+                    "make it equal to row {source}, or set origin: stated if it really differs"
+                ).format(source=cell.from_),
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -28,7 +29,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if cell.origin is Origin.inferred:
             yield Finding(
                 (*where, "origin"),
-                f"细化指标 {place.indicator.number}.: {column} is inferred, not in the table "
-                f"({cell.reason})",
-                "have the issuing office confirm it, then waive this with who confirmed it",
+                _("细化指标 {number}.: {column} is inferred, not in the table ({reason})").format(
+                    number=place.indicator.number, column=column, reason=cell.reason
+                ),
+                _("have the issuing office confirm it, then waive this with who confirmed it"),
             )

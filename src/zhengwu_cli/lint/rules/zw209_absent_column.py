@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import ALL_COLUMNS, DEFAULT_HEADERS
 from ...problems import Severity
 from ..context import Context, Finding
@@ -29,6 +30,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         names = "、".join(DEFAULT_HEADERS[c] for c in absent)
         yield Finding(
             ("meta", "columns"),
-            f"the table has no {names} column: sheets and reports leave it out",
-            "add the column to meta.columns once the table has it",
+            _("the table has no {names} column: sheets and reports leave it out").format(
+                names=names
+            ),
+            _("add the column to meta.columns once the table has it"),
         )

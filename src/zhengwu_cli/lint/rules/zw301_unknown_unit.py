@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...names import did_you_mean, printable
 from ...problems import Severity
 from ..context import Context, Finding
@@ -25,13 +26,16 @@ SEVERITY = Severity.error
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for where, _, ref in refs(ctx):
+    for where, _place, ref in refs(ctx):
         if ctx.registry.canonical(ref.unit) is None:
             suggestions = ctx.registry.suggest(ref.unit)
             hint = did_you_mean(ref.unit, suggestions, ctx.registry.canonical)
             registry = ctx.loaded.registry_path.name
             yield Finding(
                 where,
-                f"the unit “{printable(ref.unit)}” is not in the registry {registry}",
-                hint or f"add it to {registry}, with its kind and aliases",
+                _("the unit “{name}” is not in the registry {registry}").format(
+                    name=printable(ref.unit), registry=registry
+                ),
+                hint
+                or _("add it to {registry}, with its kind and aliases").format(registry=registry),
             )

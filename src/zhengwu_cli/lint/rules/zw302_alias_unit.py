@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._units import refs
@@ -23,11 +24,13 @@ SEVERITY = Severity.warning
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for where, _, ref in refs(ctx):
+    for where, _place, ref in refs(ctx):
         canonical = ctx.registry.canonical(ref.unit)
         if canonical is not None and canonical != ref.unit:
             yield Finding(
                 (*where, "unit") if ref.written or ref.duty else where,
-                f"“{ref.unit}” is an alias of {canonical}",
-                f"write unit: {canonical}, written: {ref.unit}",
+                _("“{name}” is an alias of {canonical}").format(name=ref.unit, canonical=canonical),
+                _("write unit: {canonical}, written: {name}").format(
+                    canonical=canonical, name=ref.unit
+                ),
             )

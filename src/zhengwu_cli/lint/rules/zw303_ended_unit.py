@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._units import refs
@@ -22,11 +23,11 @@ SEVERITY = Severity.error
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for where, _, ref in refs(ctx):
+    for where, _place, ref in refs(ctx):
         unit = ctx.registry.unit(ctx.registry.canonical(ref.unit) or ref.unit)
         if unit is not None and unit.ended:
             yield Finding(
                 where,
-                f"{unit.name} no longer exists here: {unit.ended}",
-                "assign the work to the unit that took it over, or remove it",
+                _("{name} no longer exists here: {ended}").format(name=unit.name, ended=unit.ended),
+                _("assign the work to the unit that took it over, or remove it"),
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding, Where
 from ._units import refs
@@ -26,7 +27,7 @@ SEVERITY = Severity.warning
 
 def check(ctx: Context) -> Iterator[Finding]:
     first: dict[str, Where] = {}
-    for where, _, ref in refs(ctx):
+    for where, _place, ref in refs(ctx):
         group = ctx.registry.group(ctx.registry.canonical(ref.unit) or ref.unit)
         if group is not None and not ctx.registry.members(group):
             first.setdefault(group.name, where)
@@ -42,7 +43,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         shown = "、".join(str(n) for n in numbers[:8]) + ("…" if len(numbers) > 8 else "")
         yield Finding(
             where,
-            f"the group {name} has no members in the registry; {len(numbers)} 细化指标 "
-            f"({shown}) reach no unit through it",
-            f"list its members in {ctx.loaded.registry_path.name}",
+            _(
+                "the group {name} has no members in the registry; {count} 细化指标 "
+                "({numbers}) reach no unit through it"
+            ).format(name=name, count=len(numbers), numbers=shown),
+            _("list its members in {registry}").format(registry=ctx.loaded.registry_path.name),
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 
@@ -28,8 +29,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         for name in ctx.loaded.unplaced.get(place.indicator.number, []):
             yield Finding(
                 (*place.where, "units", "text"),
-                f"细化指标 {place.indicator.number}.: “{name}” matches no unit in the registry, "
-                "so its role could not be read",
-                f"add “{name}” (or the name it stands for, as an alias) to the registry, "
-                "or write the roles out",
+                _(
+                    "细化指标 {number}.: “{name}” matches no unit in the registry, "
+                    "so its role could not be read"
+                ).format(number=place.indicator.number, name=name),
+                _(
+                    "add “{name}” (or the name it stands for, as an alias) to the registry, "
+                    "or write the roles out"
+                ).format(name=name),
             )

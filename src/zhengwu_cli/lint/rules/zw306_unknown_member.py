@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding, Where
 from ._units import refs
@@ -28,7 +29,7 @@ SEVERITY = Severity.error
 def check(ctx: Context) -> Iterator[Finding]:
     registry = ctx.registry
     first: dict[str, Where] = {}
-    for where, _, ref in refs(ctx):
+    for where, _place, ref in refs(ctx):
         first.setdefault(registry.canonical(ref.unit) or ref.unit, where)
     shown = ctx.loaded.registry_path.name
     for gi, group in enumerate(registry.groups):
@@ -38,19 +39,28 @@ def check(ctx: Context) -> Iterator[Finding]:
             line = ctx.loaded.registry_positions.of(("groups", gi, "members", mi))[0]
             canonical = registry.canonical(name)
             if canonical is not None and registry.unit(canonical) is not None:
-                hint = f"write {canonical}: “{name}” is its alias, and members are canonical names"
+                hint = _(
+                    "write {canonical}: “{name}” is its alias, and members are canonical names"
+                ).format(canonical=canonical, name=name)
             elif canonical is not None:
-                hint = f"list the units of {canonical} instead: a member is a unit, not a group"
+                hint = _(
+                    "list the units of {canonical} instead: a member is a unit, not a group"
+                ).format(canonical=canonical)
             else:
                 found = registry.suggest(name, units_only=True)
                 hint = (
-                    f"did you mean {'、'.join(found)}?"
+                    _("did you mean {names}?").format(names="、".join(found))
                     if found
-                    else f"add “{name}” to the units of {shown}, with its kind"
+                    else _("add “{name}” to the units of {registry}, with its kind").format(
+                        name=name, registry=shown
+                    )
                 )
             yield Finding(
                 first.get(group.name, ("meta", "registry")),
-                f"{shown}:{line}: the group {group.name} lists “{name}”, which is no unit of "
-                f"the registry, so it gets none of the group's rows",
+                f"{shown}:{line}: "
+                + _(
+                    "the group {group} lists “{name}”, which is no unit of "
+                    "the registry, so it gets none of the group's rows"
+                ).format(group=group.name, name=name),
                 hint,
             )

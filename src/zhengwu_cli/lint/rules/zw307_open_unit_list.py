@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Origin
 from ...problems import Severity
 from ..context import Context, Finding
@@ -38,9 +39,15 @@ def check(ctx: Context) -> Iterator[Finding]:
                 where = (*place.where, "units", "roles", ri, "etc")
             yield Finding(
                 where,
-                f"细化指标 {place.indicator.number}.: the {line.role.value} list ends open "
-                f"({names}{line.etc}); the units “{line.etc}” stands for are named nowhere, "
-                "so no sheet reaches them",
-                "name them once the issuing office says who they are, or waive this with "
-                "the reason",
+                _(
+                    "细化指标 {number}.: the {role} list ends open "
+                    "({names}{etc}); the units “{etc}” stands for are named nowhere, "
+                    "so no sheet reaches them"
+                ).format(
+                    number=place.indicator.number, role=line.role.value, names=names, etc=line.etc
+                ),
+                _(
+                    "name them once the issuing office says who they are, or waive this with "
+                    "the reason"
+                ),
             )

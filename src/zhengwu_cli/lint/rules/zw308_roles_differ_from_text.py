@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model import Origin, RoleLine
 from ...problems import Severity
 from ...units import Registry
@@ -43,7 +44,7 @@ def _words(lines: list[RoleLine]) -> str:
     for line in lines:
         names = "、".join(u.unit for u in line.units) + (line.etc or "")
         parts.append(f"{line.role.value}：{names}")
-    return "；".join(parts) or "nothing"
+    return "；".join(parts) or _("nothing")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -62,12 +63,26 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not reading.unplaced and _key(reading.lines, registry) == _key(cell.roles, registry):
             continue
         unplaced = "、".join(f"“{n}”" for n in reading.unplaced)
-        also = f" (the text names {unplaced}, which matches no unit)" if unplaced else ""
+        if unplaced:
+            message = _(
+                "细化指标 {number}.: the 责任单位 text reads as {reading} (the text names "
+                "{unplaced}, which matches no unit), but `roles` say {roles}"
+            )
+        else:
+            message = _(
+                "细化指标 {number}.: the 责任单位 text reads as {reading}, but `roles` say {roles}"
+            )
         yield Finding(
             (*place.where, "units", "text"),
-            f"细化指标 {indicator.number}.: the 责任单位 text reads as {_words(reading.lines)}"
-            f"{also}, but `roles` say {_words(cell.roles)}",
-            "correct the text or the roles so they agree (or leave `roles` out: zhengwu reads "
-            "them from the text); where the roles are a reading on purpose, waive ZW308 here "
-            "with the reason",
+            message.format(
+                number=indicator.number,
+                reading=_words(reading.lines),
+                unplaced=unplaced,
+                roles=_words(cell.roles),
+            ),
+            _(
+                "correct the text or the roles so they agree (or leave `roles` out: zhengwu "
+                "reads them from the text); where the roles are a reading on purpose, waive "
+                "ZW308 here with the reason"
+            ),
         )

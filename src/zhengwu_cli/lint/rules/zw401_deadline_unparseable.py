@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...deadlines import DeadlineError, parse_deadline
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._deadlines import deadlines
@@ -27,9 +28,11 @@ SEVERITY = Severity.error
 
 def check(ctx: Context) -> Iterator[Finding]:
     phrases = ctx.checklist.meta.deadline_phrases
-    hint = "write e.g. 贯穿全年, 6月底前, 年底前 or 按照年报发布时间, or add the phrasing to "
-    hint += "meta.deadline_phrases"
-    for where, _, text in deadlines(ctx):
+    hint = _(
+        "write e.g. 贯穿全年, 6月底前, 年底前 or 按照年报发布时间, or add the phrasing to "
+        "meta.deadline_phrases"
+    )
+    for where, _place, text in deadlines(ctx):
         try:
             parse_deadline(text, ctx.year, phrases)
         except DeadlineError as error:
@@ -42,11 +45,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         try:
             found = parse_deadline(relative, ctx.year, phrases)
         except DeadlineError as error:
-            yield Finding(at, str(error), "write it as …后的N个工作日内 or 在N个工作日内")
+            yield Finding(at, str(error), _("write it as …后的N个工作日内 or 在N个工作日内"))
             continue
         if found.days is None:
             yield Finding(
                 at,
-                f"“{relative}” is not relative to an event",
-                "relative_deadline holds “…后的N个（工作）日内”; a fixed date belongs in deadline",
+                _("“{text}” is not relative to an event").format(text=relative),
+                _(
+                    "relative_deadline holds “…后的N个（工作）日内”; a fixed date belongs in "
+                    "deadline"
+                ),
             )

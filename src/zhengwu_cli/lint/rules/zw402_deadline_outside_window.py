@@ -2,7 +2,9 @@
 
 Why: a table for 2022 runs from 1 January 2022 to the annual report of 31 March 2023 (县级以上
 政府; departments 31 January). A date before or after that is a typo or a copy from another
-year's table.
+year's table. Dates are read as everywhere in the tool (zhengwu_cli.dates): 2022年6月30日,
+2022-06-30, 2022.6.30, 20220630, 二〇二二年六月三十日, 2022年6月, 2022年底; a date without a year
+(6月30日, 年底) is in the plan year.
 
 PASS:
     # meta.year: 2022
@@ -13,10 +15,11 @@ FAIL:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
+from ... import dates
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._deadlines import deadlines
@@ -25,23 +28,32 @@ CODE = "ZW402"
 NAME = "deadline-outside-window"
 SEVERITY = Severity.error
 
-DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(?:(\d{1,2})\s*[日号]?)?)?")
-
 
 def check(ctx: Context) -> Iterator[Finding]:
     first, last = date(ctx.year, 1, 1), date(ctx.year + 1, 3, 31)
-    for where, _, text in deadlines(ctx):
-        for match in DATE.finditer(text):
-            year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
-            try:
-                when = date(year, month, day)
-            except ValueError:
-                yield Finding(where, f"“{match[0]}” is not a date", "check the month and day")
+    for where, _place, text in deadlines(ctx):
+        for found in dates.find(text):
+            if found.year is None:  # 6月30日, 年底: the plan year, inside the window
                 continue
-            if not first <= when <= last:
+            start, end = found.first(), found.last()
+            if start is None or end is None:
                 yield Finding(
                     where,
-                    f"“{match[0]}” lies outside the {ctx.year} plan year and its annual-report "
-                    f"window ({first:%Y-%m-%d} … {last:%Y-%m-%d})",
-                    f"check the year: the checklist is for {ctx.year}",
+                    _("“{text}” is not a date").format(text=found.text),
+                    _("check the month and day"),
+                )
+                continue
+            if end < first or start > last:  # a month: outside when none of its days is in
+                yield Finding(
+                    where,
+                    _(
+                        "“{text}” lies outside the {year} plan year and its annual-report "
+                        "window ({first} … {last})"
+                    ).format(
+                        text=found.text,
+                        year=ctx.year,
+                        first=f"{first:%Y-%m-%d}",
+                        last=f"{last:%Y-%m-%d}",
+                    ),
+                    _("check the year: the checklist is for {year}").format(year=ctx.year),
                 )

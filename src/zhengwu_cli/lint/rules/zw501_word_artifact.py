@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...docx_text import ARTIFACT
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._text import excerpt
@@ -29,7 +30,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         for match in ARTIFACT.finditer(text):
             yield Finding(
                 where,
-                f"Word/Excel residue {excerpt(text, match.start(), match.end(), 4)}: "
-                f"“{match[0]}” is not part of the text",
-                "delete it (keep the source wording in `original:` if you want a record)",
+                _("Word/Excel residue {excerpt}: “{residue}” is not part of the text").format(
+                    excerpt=excerpt(text, match.start(), match.end(), 4), residue=match[0]
+                ),
+                _("delete it (keep the source wording in `original:` if you want a record)"),
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._text import excerpt
@@ -30,7 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         for match in CONTROL.finditer(text):
             yield Finding(
                 where,
-                f"control character U+{ord(match[0]):04X} at {excerpt(text, match.start())}: "
-                "a .docx cannot hold it",
-                "replace it by a line break (\\n) or delete it",
+                _("control character {code} at {excerpt}: a .docx cannot hold it").format(
+                    code=f"U+{ord(match[0]):04X}", excerpt=excerpt(text, match.start())
+                ),
+                _("replace it by a line break (\\n) or delete it"),
             )

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
+from ._text import clauses
 
 CODE = "ZW503"
 NAME = "whitespace"
@@ -24,12 +26,16 @@ SEVERITY = Severity.warning
 def _describe(text: str) -> list[str]:
     found: list[str] = []
     if text != text.lstrip():
-        found.append("starts with whitespace")
+        found.append(_("starts with whitespace"))
     if text != text.rstrip():
-        found.append("ends with whitespace")
+        found.append(_("ends with whitespace"))
     inner = [n for n, line in enumerate(text.split("\n")[:-1], 1) if line != line.rstrip()]
     if inner:
-        found.append(f"line {'、'.join(map(str, inner))} of the text ends with whitespace")
+        found.append(
+            _("line {lines} of the text ends with whitespace").format(
+                lines="、".join(map(str, inner))
+            )
+        )
     return found
 
 
@@ -39,6 +45,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if found:
             yield Finding(
                 where,
-                f"{repr(text) if len(text) <= 12 else 'the text'} {' and '.join(found)}",
-                "remove the spaces",
+                _("{text} {found}").format(
+                    text=repr(text) if len(text) <= 12 else _("the text"), found=clauses(found)
+                ),
+                _("remove the spaces"),
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import N_, _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._text import CJK, excerpt
@@ -23,7 +24,7 @@ CODE = "ZW504"
 NAME = "ascii-punctuation"
 SEVERITY = Severity.warning
 
-ALWAYS = {";": "；", "[": "〔", "]": "〕", "<": "《 or 〈", ">": "》 or 〉"}
+ALWAYS = {";": "；", "[": "〔", "]": "〕", "<": N_("《 or 〈"), ">": N_("》 or 〉")}
 BESIDE = {",": "，", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -43,6 +44,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             right = ALWAYS.get(char) or BESIDE[char]
             yield Finding(
                 where,
-                f"ASCII “{char}” in Chinese text at {excerpt(text, index)}",
-                f"use the full-width {right}",
+                _("ASCII “{char}” in Chinese text at {excerpt}").format(
+                    char=char, excerpt=excerpt(text, index)
+                ),
+                _("use the full-width {mark}").format(mark=_(right)),
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding
 from ._text import excerpt
@@ -44,7 +45,12 @@ def problems(text: str) -> Iterator[tuple[int, str]]:
         if char in SAME and stack and stack[-1][0] == char:
             # “…“: a quote does not nest in itself, so the second one should close
             stack.pop()
-            yield index, f"“{char}” follows an open “{char}”; the closing mark is {PAIRS[char]}"
+            yield (
+                index,
+                _("“{mark}” follows an open “{mark}”; the closing mark is {closing}").format(
+                    mark=char, closing=PAIRS[char]
+                ),
+            )
         elif char in PAIRS:
             stack.append((char, index))
         elif char in CLOSERS:
@@ -53,12 +59,12 @@ def problems(text: str) -> Iterator[tuple[int, str]]:
             elif any(opened == CLOSERS[char] for opened, _ in stack):
                 while stack and stack[-1][0] != CLOSERS[char]:
                     opened, at = stack.pop()
-                    yield at, f"“{opened}” is never closed"
+                    yield at, _("“{mark}” is never closed").format(mark=opened)
                 stack.pop()
             else:
-                yield index, f"“{char}” closes nothing"
+                yield index, _("“{mark}” closes nothing").format(mark=char)
     for opened, at in stack:
-        yield at, f"“{opened}” is never closed"
+        yield at, _("“{mark}” is never closed").format(mark=opened)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -66,6 +72,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         for index, message in problems(text):
             yield Finding(
                 where,
-                f"{message} at {excerpt(text, index)}",
-                "check the pair: “ opens and ” closes, 《 opens and 》 closes",
+                _("{problem} at {excerpt}").format(problem=message, excerpt=excerpt(text, index)),
+                _("check the pair: “ opens and ” closes, 《 opens and 》 closes"),
             )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...problems import Severity
 from ..context import Context, Finding, Where
 
@@ -47,7 +48,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 shown = f"{other}." if kind == "细化指标" else f"（{other}）"
                 yield Finding(
                     (*where, "text"),
-                    f"{kind} {label} differs from {shown} only in punctuation or spaces",
-                    "keep one wording; if both are meant, make the difference explicit",
+                    _("{kind} {label} differs from {other} only in punctuation or spaces").format(
+                        kind=kind, label=label, other=shown
+                    ),
+                    _("keep one wording; if both are meant, make the difference explicit"),
                 )
             first.setdefault(key, (where, number, text))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import N_, _, at
 from ...problems import Severity
 from ..context import Context, Finding, Where
 
@@ -25,9 +26,9 @@ SEVERITY = Severity.warning
 
 # (variant, variant, advice)
 VARIANTS: list[tuple[str, str, str]] = [
-    ("台账", "台帐", "台账 is the standard form"),
-    ("账号", "帐号", "账号 is the standard form"),
-    ("督查", "督察", "check which is meant: 督察 is the term of 生态环境保护督察"),
+    ("台账", "台帐", N_("台账 is the standard form")),
+    ("账号", "帐号", N_("账号 is the standard form")),
+    ("督查", "督察", N_("check which is meant: 督察 is the term of 生态环境保护督察")),
 ]
 
 
@@ -37,14 +38,19 @@ def check(ctx: Context) -> Iterator[Finding]:
         places: dict[str, list[Where]] = {one: [], two: []}
         for where, text in texts:
             for term in (one, two):
-                places[term].extend(where for _ in range(text.count(term)))
+                places[term].extend(where for _n in range(text.count(term)))
         if not places[one] or not places[two]:
             continue
         first = {t: ctx.loaded.positions.of(places[t][0])[0] for t in (one, two)}
         later = max((one, two), key=lambda t: first[t])
-        counts = "，".join(f"{t} {len(places[t])}× (first at line {first[t]})" for t in (one, two))
+        counts = "，".join(
+            _("{term} {count}× (first at {place})").format(
+                term=t, count=len(places[t]), place=at(first[t])
+            )
+            for t in (one, two)
+        )
         yield Finding(
             places[later][0],
-            f"two spellings of one term in this document: {counts}",
-            f"{advice}; use one spelling throughout",
+            _("two spellings of one term in this document: {counts}").format(counts=counts),
+            _("{advice}; use one spelling throughout").format(advice=_(advice)),
         )
