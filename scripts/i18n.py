@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "zhengwu_cli"
 LOCALE = PACKAGE / "locale" / "zh"
 MO = LOCALE / "LC_MESSAGES" / "zhengwu.mo"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # so the .mo is reproducible
 FIELD = re.compile(r"\{[^{}]*\}")
 # click's own texts (Usage:, Options:, Error: …): translated here, but not in our sources
@@ -47,10 +47,17 @@ MessageId = str | tuple[str, str]  # a text, or (singular, plural)
 class Text:
     id: MessageId
     places: list[str] = field(default_factory=list)
+    context: str | None = None  # pgettext's: one English text meaning two things
 
-    @property
-    def key(self) -> str:
-        return self.id if isinstance(self.id, str) else self.id[0]
+
+def key_of(message_id: MessageId, context: str | None = None) -> str:
+    """How gettext files a message: its (singular) id, after its context and U+0004."""
+    singular = message_id if isinstance(message_id, str) else message_id[0]
+    return f"{context}\x04{singular}" if context else singular
+
+
+def _key(message: object) -> str:
+    return key_of(message.id, message.context)  # type: ignore[attr-defined]
 
 
 def source_files(paths: Iterable[Path] = (PACKAGE,)) -> Iterator[Path]:
@@ -77,20 +84,20 @@ def texts(paths: Iterable[Path] = (PACKAGE,)) -> dict[str, Text]:
     """Every text of the sources under `paths`, by its msgid (the singular for a plural)."""
     found: dict[str, Text] = {}
 
-    def add(message: MessageId, place: str) -> None:
-        key = message if isinstance(message, str) else message[0]
-        if not key:
+    def add(message: MessageId, place: str, context: str | None = None) -> None:
+        if not (message if isinstance(message, str) else message[0]):
             return
-        found.setdefault(key, Text(message)).places.append(place)
+        key = key_of(message, context)
+        found.setdefault(key, Text(message, context=context)).places.append(place)
 
     for path in source_files(paths):
         where = path.relative_to(ROOT).as_posix()
-        for lineno, message, _comments, _context in extract_from_file(
+        for lineno, message, _comments, context in extract_from_file(
             "python", path, keywords=KEYWORDS
         ):
             if isinstance(message, tuple):
                 message = (message[0], message[1]) if len(message) > 1 else message[0]
-            add(message, f"{where}:{lineno}")
+            add(message, f"{where}:{lineno}", context)
         for lineno, doc in _docstrings(path):
             add(doc, f"{where}:{lineno}")
     return found
@@ -134,7 +141,7 @@ def translations() -> dict[str, tuple[str | tuple[str, ...], str]]:
         for message in read(path):
             if not message.id:
                 continue
-            key = message.id if isinstance(message.id, str) else message.id[0]
+            key = _key(message)
             string = message.string if not message.fuzzy else ""
             merged.setdefault(key, (string, path.name))
     return merged
@@ -145,7 +152,7 @@ def compiled() -> Catalog:
     for path in catalogue_files():
         for message in read(path):
             if message.id and message.string and not message.fuzzy:
-                catalog.add(message.id, message.string)
+                catalog.add(message.id, message.string, context=message.context)
     return catalog
 
 
@@ -158,7 +165,7 @@ def compile_mo() -> None:
 
 def _strings(catalog: Catalog) -> dict[str, object]:
     return {
-        (m.id if isinstance(m.id, str) else m.id[0]): (
+        _key(m): (
             m.string if isinstance(m.string, str) else tuple(m.string)
         )
         for m in catalog
@@ -175,7 +182,7 @@ def problems() -> list[str]:
         for message in read(path):
             if not message.id:
                 continue
-            key = message.id if isinstance(message.id, str) else message.id[0]
+            key = _key(message)
             if key in seen and seen[key][0] != message.string:
                 out.append(f"{path.name}: {key!r} is also in {seen[key][1]}, translated otherwise")
             seen.setdefault(key, (message.string, path.name))
@@ -219,17 +226,17 @@ def update(part: str, paths: list[Path]) -> int:
         key
         for path in catalogue_files()
         if path != target
-        for key in (m.id if isinstance(m.id, str) else m.id[0] for m in read(path) if m.id)
+        for key in (_key(m) for m in read(path) if m.id)
     }
     for message in list(catalog):
-        key = message.id if isinstance(message.id, str) else message.id[0]
-        if message.id and key not in everywhere:
-            catalog.delete(message.id)
+        if message.id and _key(message) not in everywhere:
+            catalog.delete(message.id, context=message.context)
     added = 0
     for key, text in texts(paths).items():
-        if key in elsewhere or catalog.get(text.id) is not None:
+        if key in elsewhere or catalog.get(text.id, context=text.context) is not None:
             continue
-        catalog.add(text.id, "" if isinstance(text.id, str) else ("",), locations=[])
+        empty = "" if isinstance(text.id, str) else ("",)
+        catalog.add(text.id, empty, locations=[], context=text.context)
         added += 1
     write(target, catalog)
     return added

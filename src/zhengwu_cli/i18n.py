@@ -71,6 +71,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(language()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message where one English text means two things (its context tells which)."""
+    return _catalogue(language()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a text declared before it is shown; translate it with `_()` where it is shown."""
     return message

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, pgettext
 from .common import UsageFailure, checklist_option, load_checklist
 from .filters import filter_options, parse_filters, resolve_units
 from .translate import Command
@@ -139,7 +139,7 @@ def _both(options: list[str]) -> str:
     """--unit and --all (in Chinese: --unit 与 --all)."""
     shown = options[0]
     for option in options[1:]:
-        shown = _("{first} and {second}").format(first=shown, second=option)
+        shown = pgettext("options", "{first} and {second}").format(first=shown, second=option)
     return shown
 
 
