@@ -165,9 +165,7 @@ def compile_mo() -> None:
 
 def _strings(catalog: Catalog) -> dict[str, object]:
     return {
-        _key(m): (
-            m.string if isinstance(m.string, str) else tuple(m.string)
-        )
+        _key(m): (m.string if isinstance(m.string, str) else tuple(m.string))
         for m in catalog
         if m.id and m.string
     }
