@@ -157,3 +157,18 @@ def test_chinese_help_wraps_by_the_columns_it_takes(chinese: None) -> None:
     assert not [line for line in prose if line.strip()[:1] in set("，。、；：）")]
     first = next(line for line in prose if line.strip().startswith("把年度"))
     assert not first.endswith("任务单。")  # the paragraph was wrapped, not left whole
+
+
+def test_why_a_file_cannot_be_used_reads_in_chinese(
+    chinese: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    try:
+        (tmp_path / "nowhere" / "x.yaml").read_text()
+    except OSError as error:
+        assert i18n.os_reason(error) == "文件或文件夹不存在"
+    locked = PermissionError(13, "Permission denied")
+    locked.winerror = 32  # type: ignore[attr-defined]
+    assert "Word" in i18n.os_reason(locked) and "关闭" in i18n.os_reason(locked)
+    assert i18n.os_reason(OSError(9999, "Strange")) == "Strange"  # unknown: the system's words
+    monkeypatch.setenv("ZHENGWU_LANG", "en")
+    assert i18n.os_reason(PermissionError(13, "Permission denied")) == "no permission"

@@ -16,6 +16,7 @@ them in its own order.
 
 from __future__ import annotations
 
+import errno
 import gettext as _gettext
 import os
 from collections.abc import Iterable
@@ -91,3 +92,36 @@ def at(line: int, column: int | None = None) -> str:
     if column is None:
         return _("line {line}").format(line=line)
     return _("line {line}, column {column}").format(line=line, column=column)
+
+
+# what the system says when a file cannot be used, in words a person reads (the system's own
+# strerror is English on every machine Python runs on)
+_OS_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("no permission"),
+    errno.EPERM: N_("no permission"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EEXIST: N_("it exists already"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EBUSY: N_("it is in use by another program"),
+    getattr(errno, "EDQUOT", -1): N_("the disk quota is used up"),  # not on every system
+    errno.EIO: N_("the disk could not be read or written"),
+}
+# Windows: the file is open in another program (Word, WPS, Excel keep what they open locked)
+_WINDOWS_REASONS = {
+    32: N_("it is open in another program (Word, WPS or Excel?): close it"),
+    33: N_("it is open in another program (Word, WPS or Excel?): close it"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file could not be used, in the reader's language (for "cannot write X: {reason}")."""
+    winerror = getattr(error, "winerror", None)
+    if winerror in _WINDOWS_REASONS:
+        return _(_WINDOWS_REASONS[winerror])
+    if error.errno in _OS_REASONS:
+        return _(_OS_REASONS[error.errno])
+    return error.strerror or str(error) or type(error).__name__
