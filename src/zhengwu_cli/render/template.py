@@ -25,6 +25,8 @@ from typing import Any
 import yaml
 from lxml import etree  # type: ignore[import-untyped]
 
+from ..columns import SHEETS, Sheet, SheetColumn, on
+from ..i18n import _
 from ..model import Role
 from . import RenderError
 from .package import DOCUMENT, read_package
@@ -143,7 +145,7 @@ def load_word(path: Path) -> WordTemplate:
             "templates/sheet.docx"
         )
     found: dict[str, Style] = {}
-    for key, (name, _) in STYLES.items():
+    for key, (name, _kind) in STYLES.items():
         sid = by_name[name][1].get(_w("styleId"), "")
         found[key] = Style(sid, _fonts(by_id, defaults, sid))
     entries = [(_member(name), data) for name, data in parts.items()]
@@ -176,12 +178,29 @@ PLACEHOLDERS: dict[str, set[str]] = {
 }
 REQUIRED = {"unit_file": {"unit"}, "unit_title": {"unit"}}  # else every unit gets the same one
 OPTIONAL = {"full_note"}
-COLUMNS = {"unit_columns": 8, "full_columns": 7}
 MAX_WIDTH = 100_000  # relative widths (twips in sheet.yaml); .inf, .nan or 1e308 break the sum
+# the columns of a sheet.yaml that lists them instead of naming them (the format before
+# columns were named), in that list's order; frozen: a new column is never added here
+LISTED: dict[str, tuple[str, ...]] = {
+    "unit_columns": (
+        "number",
+        "task",
+        "indicator",
+        "roles",
+        "measures",
+        "deadline",
+        "outcome",
+        "progress",
+    ),
+    "full_columns": ("goal", "task", "indicator", "units", "measures", "deadline", "outcome"),
+}
 
 
 @dataclass(frozen=True)
-class Column:
+class Heading:
+    """A sheet's column as its sheet.yaml heads it: the declared column, its heading, its width."""
+
+    column: SheetColumn
     heading: str
     width: float
 
@@ -191,7 +210,7 @@ class TextTemplates:
     path: Path
     templates: dict[str, Any] = field(default_factory=dict)  # key → jinja2.Template
     where: dict[str, tuple[int, int]] = field(default_factory=dict)
-    columns: dict[str, list[Column]] = field(default_factory=dict)
+    columns: dict[str, list[Heading]] = field(default_factory=dict)
     role_names: dict[Role, str] = field(default_factory=dict)
 
     def has(self, key: str) -> bool:
@@ -268,12 +287,13 @@ def load_texts(path: Path) -> TextTemplates:
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise _fail(path, (1, 1), "expected a mapping of keys (unit_title: …, full_title: …)")
     where: dict[str, tuple[int, int]] = {}
+    nodes: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
-        mark = value_node.start_mark
-        where[str(key_node.value)] = (mark.line + 1, mark.column + 1)
+        where[str(key_node.value)] = _mark(value_node)
+        nodes[str(key_node.value)] = value_node
 
     result = TextTemplates(path, where=where)
-    keys = (*PLACEHOLDERS, *COLUMNS, "role_names")
+    keys = (*PLACEHOLDERS, "role_names")
     missing = [k for k in keys if k not in data and k not in OPTIONAL]
     if missing:
         raise _fail(
@@ -322,8 +342,8 @@ def load_texts(path: Path) -> TextTemplates:
                 "would get the same one",
             )
         result.templates[key] = env.from_string(source)
-    for key, count in COLUMNS.items():
-        result.columns[key] = _columns(path, where[key], key, data[key], count)
+    for key, sheet in SHEETS.items():
+        result.columns[key] = _columns(path, key, sheet, data.get(key), nodes.get(key))
     names = data["role_names"]
     if not isinstance(names, dict) or any(not isinstance(v, str) for v in names.values()):
         raise _fail(
@@ -337,28 +357,100 @@ def load_texts(path: Path) -> TextTemplates:
     return result
 
 
-def _columns(path: Path, at: tuple[int, int], key: str, value: Any, count: int) -> list[Column]:
-    if not isinstance(value, list) or len(value) != count:
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _columns(
+    path: Path, key: str, sheet: Sheet, value: Any, node: yaml.Node | None
+) -> list[Heading]:
+    """A sheet's columns in their declared order (zhengwu_cli.columns), each with the heading
+    and width `key` gives it by name, or, for a column it does not name, the declared ones.
+
+    A list (the format before columns were named) gives the columns of LISTED in that order."""
+    given: dict[str, tuple[Any, tuple[int, int]]] = {}  # name → (its entry, where)
+    if value is None:
+        pass
+    elif isinstance(value, list) and isinstance(node, yaml.SequenceNode):
+        names = LISTED[key]
+        if len(value) != len(names):
+            raise _fail(
+                path,
+                _mark(node),
+                _(
+                    "`{key}` lists {count} columns, but a list of columns gives the {expected} "
+                    "columns {names} in this order; give each column by its name instead, "
+                    "e.g. `deadline: {{heading: 完成时限, width: 1100}}`"
+                ).format(key=key, count=len(value), expected=len(names), names=", ".join(names)),
+            )
+        for name, item, item_node in zip(names, value, node.value, strict=True):
+            _entry(path, key, item, _mark(item_node), listed=True)
+            given[name] = (item, _mark(item_node))
+    elif isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+        known = [c.name for c in on(sheet)]
+        for key_node, item_node in node.value:
+            name = str(key_node.value)
+            if name not in known:
+                raise _fail(
+                    path,
+                    _mark(key_node),
+                    _("`{key}` has no column `{name}`; its columns are {known}").format(
+                        key=key, name=name, known=", ".join(known)
+                    ),
+                )
+            item = value[key_node.value]
+            _entry(path, key, item, _mark(item_node), listed=False)
+            given[name] = (item, _mark(item_node))
+    else:
+        raise _fail(
+            path,
+            _mark(node) if node is not None else (1, 1),
+            _(
+                "`{key}` gives each column by its name, e.g. "
+                "`deadline: {{heading: 完成时限, width: 1100}}`"
+            ).format(key=key),
+        )
+    result: list[Heading] = []
+    for column in on(sheet):
+        item = given.get(column.name, ({}, (1, 1)))[0] or {}
+        heading = item.get("heading", column.heading)
+        default = column.width(sheet)
+        assert default is not None  # on(sheet): the sheet's columns have a width there
+        width = item.get("width", default)
+        result.append(Heading(column, str(heading), float(width)))
+    return result
+
+
+def _entry(path: Path, key: str, item: Any, at: tuple[int, int], listed: bool) -> None:
+    """Check one column's entry: {heading: 名称, width: N}; by name, either may be left out."""
+    shape = _("{{heading: 名称, width: a number above 0, at most {most}}}").format(most=MAX_WIDTH)
+    if item is None and not listed:
+        return
+    if not isinstance(item, dict) or (listed and not {"heading", "width"} <= item.keys()):
         raise _fail(
             path,
             at,
-            f"`{key}` must list {count} columns, in the order of the bundled templates/sheet.yaml",
+            _("each of `{key}` is {shape}; got {item}").format(
+                key=key, shape=shape, item=repr(item)
+            ),
         )
-    result: list[Column] = []
-    for item in value:
-        ok = isinstance(item, dict) and isinstance(item.get("heading"), str)
-        width = item.get("width") if isinstance(item, dict) else None
-        if (
-            not ok
-            or not isinstance(width, (int, float))
-            or isinstance(width, bool)
-            or not math.isfinite(width)
-            or not 0 < width <= MAX_WIDTH
-        ):
-            shape = f"{{heading: 名称, width: a number above 0, at most {MAX_WIDTH}}}"
-            raise _fail(path, at, f"each of `{key}` is {shape}; got {item!r}")
-        result.append(Column(str(item["heading"]), float(width)))
-    return result
+    unknown = sorted(str(k) for k in item if k not in ("heading", "width"))
+    heading, width = item.get("heading", ""), item.get("width", 1)
+    if (
+        unknown
+        or not isinstance(heading, str)
+        or not isinstance(width, (int, float))
+        or isinstance(width, bool)
+        or not math.isfinite(width)
+        or not 0 < width <= MAX_WIDTH
+    ):
+        raise _fail(
+            path,
+            at,
+            _("each of `{key}` is {shape}; got {item}").format(
+                key=key, shape=shape, item=repr(item)
+            ),
+        )
 
 
 def text_templates_for(word_template: Path, bundled: Path) -> Path:
