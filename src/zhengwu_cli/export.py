@@ -21,6 +21,7 @@ import yaml
 
 from . import columns as declared
 from .columns import Cell, SheetColumn
+from .i18n import _
 from .model import ALL_COLUMNS, DEFAULT_HEADERS, ROLE_ORDER, CellBase, Checklist, Column, Origin
 from .query import RoleCounts, Row, due
 from .units import Registry
@@ -88,11 +89,15 @@ def texts() -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise TemplateError(f"{path}: cannot read the output template: {error}") from None
+        raise TemplateError(
+            _("{path}: cannot read the output template: {error}").format(path=path, error=error)
+        ) from None
     needed = ("xlsx_columns", "xlsx_sheet", "cell_labels", "kind_labels")
     missing = [k for k in needed if not isinstance(data, dict) or k not in data]
     if missing:
-        raise TemplateError(f"{path}: the output template lacks {', '.join(missing)}")
+        raise TemplateError(
+            _("{path}: the output template lacks {keys}").format(path=path, keys=", ".join(missing))
+        )
     return dict(data)
 
 
@@ -352,7 +357,7 @@ def write_xlsx(
             cell.alignment = wrap
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for index, (_, _, width) in enumerate(columns, start=1):
+    for index, (_name, _heading, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width * 2  # CJK: 2 per char
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -371,13 +376,19 @@ def write_atomic(path: Path, save: Callable[[Path], object], force: bool = False
     from .atomic import write_atomic as write
 
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name, e.g. {path / 'list.xlsx'}")
+        raise ExportError(
+            _("{path} is a folder; give a file name, e.g. {example}").format(
+                path=path, example=path / "list.xlsx"
+            )
+        )
     if path.exists() and not force:
-        raise ExportError(f"{path} already exists; add --force to replace it")
+        raise ExportError(_("{path} already exists; add --force to replace it").format(path=path))
     try:
         write(path, save, replace=force)
     except TargetExists:
-        raise ExportError(f"{path} already exists; add --force to replace it") from None
+        raise ExportError(
+            _("{path} already exists; add --force to replace it").format(path=path)
+        ) from None
     except WriteError as error:
         raise ExportError(str(error)) from None
 

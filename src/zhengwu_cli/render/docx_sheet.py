@@ -26,12 +26,10 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from ..columns import Cell, SheetColumn
 from ..columns import Sheet as SheetName
-from ..i18n import _
 from ..model import ROLE_ORDER, Checklist, Goal, Origin, Role, Task
 from ..model import Column as TableColumn
 from ..query import Filters, Row
 from ..units import Registry
-from . import RenderError
 from .files import safe_filename
 from .package import core_properties, now
 from .template import Heading, TextTemplates, W, WordTemplate
@@ -429,8 +427,7 @@ class Renderer:
             texts = [f"{ind.number}." + text if sheet == "full" else text]
             return self._paras("text", texts), texts, False
         if kind is Cell.roles:
-            if unit is None:
-                raise RenderError(_("the full table has no column of a unit's roles"))
+            assert unit is not None, "a unit's roles are on a unit's sheet only"
             lines, bold = self._role_lines(unit, row)
             return self._paras("text", lines, bold), lines, False
         if kind is Cell.units:

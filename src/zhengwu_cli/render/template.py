@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import stat
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ import yaml
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..columns import SHEETS, Sheet, SheetColumn, on
-from ..i18n import _
+from ..i18n import N_, _, join
 from ..model import Role
 from . import RenderError
 from .package import DOCUMENT, read_package
@@ -55,6 +56,7 @@ STYLES: dict[str, tuple[str, str]] = {
     "table": ("任务单表格", "table"),
     "page": ("页码", "paragraph"),  # the footer's page number "— 1 —"
 }
+STYLE_KINDS = {"paragraph": N_("paragraph"), "table": N_("table")}  # as errors name them
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,11 @@ class WordTemplate:
 
 def _xml(path: Path, part: str, data: bytes | None) -> etree._Element:
     if data is None:
-        raise RenderError(f"{path}: the .docx has no {part}; save it again from Word or WPS")
+        raise RenderError(
+            _("{path}: the .docx has no {part}; save it again from Word or WPS").format(
+                path=path, part=part
+            )
+        )
     return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
 
 
@@ -113,8 +119,10 @@ def load_word(path: Path) -> WordTemplate:
     styles_part = "word/styles.xml"
     if styles_part not in parts:
         raise RenderError(
-            f"{path}: not a Word document the renderer can use (no styles part); "
-            "start from a copy of the bundled templates/sheet.docx"
+            _(
+                "{path}: not a Word document the renderer can use (no styles part); "
+                "start from a copy of the bundled templates/sheet.docx"
+            ).format(path=path)
         )
     styles = _xml(path, styles_part, parts.get(styles_part))
 
@@ -128,21 +136,29 @@ def load_word(path: Path) -> WordTemplate:
             by_name[name.get(_w("val"), "")] = (style.get(_w("type"), "paragraph"), style)
     defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}")
 
-    missing = [f"{name}（{kind}）" for name, kind in STYLES.values() if name not in by_name]
+    missing = [
+        f"{name}（{_(STYLE_KINDS[kind])}）" for name, kind in STYLES.values() if name not in by_name
+    ]
     wrong = [
-        f"{name} is a {by_name[name][0]} style, not a {kind} style"
+        _("{name} is a {kind} style, not a {wanted} style").format(
+            name=name,
+            kind=_(STYLE_KINDS.get(by_name[name][0], by_name[name][0])),
+            wanted=_(STYLE_KINDS[kind]),
+        )
         for name, kind in STYLES.values()
         if name in by_name and by_name[name][0] != kind
     ]
     if missing or wrong:
         what = []
         if missing:
-            what.append("it lacks the styles " + "、".join(missing))
+            what.append(_("it lacks the styles {styles}").format(styles="、".join(missing)))
         what += wrong
         raise RenderError(
-            f"{path}: the template cannot be used: {'; '.join(what)}. Add them with exactly these "
-            "names (Word: 开始 › 样式 › 新建样式), or start from a copy of the bundled "
-            "templates/sheet.docx"
+            _(
+                "{path}: the template cannot be used: {what}. Add them with exactly these "
+                "names (Word: 开始 › 样式 › 新建样式), or start from a copy of the bundled "
+                "templates/sheet.docx"
+            ).format(path=path, what=_("; ").join(what))
         )
     found: dict[str, Style] = {}
     for key, (name, _kind) in STYLES.items():
@@ -224,8 +240,11 @@ class TextTemplates:
         except jinja2.TemplateError as error:
             line, col = self.where.get(key, (1, 1))
             raise RenderError(
-                f"{self.path}:{line}:{col}: `{key}` cannot be filled in: {error}; "
-                f"it may use {', '.join(sorted(values)) or 'no placeholders'}"
+                _(
+                    "{path}:{line}:{col}: `{key}` cannot be filled in: {error}; it may use {names}"
+                ).format(
+                    path=self.path, line=line, col=col, key=key, error=error, names=_names(values)
+                )
             ) from None
 
 
@@ -250,14 +269,19 @@ def _reaching(parsed: Any) -> str | None:
 
     for node in parsed.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
         if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
-            return f"the attribute `.{node.attr}`"
+            return _("the attribute `.{name}`").format(name=node.attr)
         if isinstance(node, nodes.Getitem):
             arg = node.arg
             if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
-                return f"the item `[{arg.value!r}]`"
+                return _("the item `[{name}]`").format(name=repr(arg.value))
         if isinstance(node, nodes.Filter) and node.name == "attr":
-            return "the filter `attr`"
+            return _("the filter `attr`")
     return None
+
+
+def _names(names: Iterable[str]) -> str:
+    """The placeholders a text template may use, or that it may use none."""
+    return ", ".join(sorted(names)) or _("no placeholders")
 
 
 def _fail(path: Path, at: tuple[int, int], message: str) -> RenderError:
@@ -271,9 +295,11 @@ def load_texts(path: Path) -> TextTemplates:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise RenderError(f"{path}: no such text template file") from None
+        raise RenderError(_("{path}: no such text template file").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise RenderError(f"{path}: cannot read the text templates ({error})") from None
+        raise RenderError(
+            _("{path}: cannot read the text templates ({error})").format(path=path, error=error)
+        ) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -281,11 +307,12 @@ def load_texts(path: Path) -> TextTemplates:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _fail(path, at, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+        problem = getattr(error, "problem", error)
+        raise _fail(path, at, _("not valid YAML: {problem}").format(problem=problem)) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise _fail(path, (1, 1), "expected a mapping of keys (unit_title: …, full_title: …)")
+        raise _fail(path, (1, 1), _("expected a mapping of keys (unit_title: …, full_title: …)"))
     where: dict[str, tuple[int, int]] = {}
     nodes: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
@@ -299,8 +326,9 @@ def load_texts(path: Path) -> TextTemplates:
         raise _fail(
             path,
             (1, 1),
-            f"missing the keys {', '.join(missing)}; copy them from the "
-            "bundled templates/sheet.yaml",
+            _("missing the keys {keys}; copy them from the bundled templates/sheet.yaml").format(
+                keys=", ".join(missing)
+            ),
         )
     env = sandbox()
     for key, allowed in PLACEHOLDERS.items():
@@ -309,19 +337,24 @@ def load_texts(path: Path) -> TextTemplates:
         source = data[key]
         at = where[key]
         if not isinstance(source, str):
-            raise _fail(path, at, f"`{key}` must be a text (in quotes)")
+            raise _fail(path, at, _("`{key}` must be a text (in quotes)").format(key=key))
         try:
             parsed = env.parse(source)
         except jinja2.TemplateSyntaxError as error:
-            raise _fail(path, at, f"`{key}` is not a valid template: {error.message}") from None
+            message = _("`{key}` is not a valid template: {error}").format(
+                key=key, error=error.message
+            )
+            raise _fail(path, at, message) from None
         reach = _reaching(parsed)
         if reach:
             raise _fail(
                 path,
                 at,
-                f"`{key}` reaches into {reach}, which a text template may not: it may only "
-                "show the placeholders (e.g. {{ unit }}) and use if/for and filters; "
-                "nothing was run and nothing written",
+                _(
+                    "`{key}` reaches into {reach}, which a text template may not: it may only "
+                    "show the placeholders (e.g. {{{{ unit }}}}) and use if/for and filters; "
+                    "nothing was run and nothing written"
+                ).format(key=key, reach=reach),
             )
         used = meta.find_undeclared_variables(parsed)
         unknown = sorted(used - allowed)
@@ -329,17 +362,23 @@ def load_texts(path: Path) -> TextTemplates:
             raise _fail(
                 path,
                 at,
-                f"`{key}` uses {', '.join('{{ ' + u + ' }}' for u in unknown)}, "
-                f"which the renderer does not provide; it may use "
-                f"{', '.join(sorted(allowed)) or 'no placeholders'}",
+                _(
+                    "`{key}` uses {unknown}, which the renderer does not provide; it may use "
+                    "{names}"
+                ).format(
+                    key=key,
+                    unknown=", ".join("{{ " + u + " }}" for u in unknown),
+                    names=_names(allowed),
+                ),
             )
         lacking = sorted(REQUIRED.get(key, set()) - used)
         if lacking:
             raise _fail(
                 path,
                 at,
-                f"`{key}` must contain {{{{ {lacking[0]} }}}}, or every unit "
-                "would get the same one",
+                _(
+                    "`{key}` must contain {{{{ {name} }}}}, or every unit would get the same one"
+                ).format(key=key, name=lacking[0]),
             )
         result.templates[key] = env.from_string(source)
     for key, sheet in SHEETS.items():
@@ -349,7 +388,7 @@ def load_texts(path: Path) -> TextTemplates:
         raise _fail(
             path,
             where["role_names"],
-            "`role_names` maps each role to its wording, e.g. {牵头: 牵头, 共同: 共同落实}",
+            _("`role_names` maps each role to its wording, e.g. {牵头: 牵头, 共同: 共同落实}"),
         )
     # a role the file does not name (one added to zhengwu after the file was written) is
     # printed as the role itself, so an office's own sheet.yaml keeps working
@@ -395,7 +434,7 @@ def _columns(
                     path,
                     _mark(key_node),
                     _("`{key}` has no column `{name}`; its columns are {known}").format(
-                        key=key, name=name, known=", ".join(known)
+                        key=key, name=name, known=join(known)
                     ),
                 )
             item = value[key_node.value]
