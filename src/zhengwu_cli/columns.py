@@ -57,8 +57,8 @@ class Cell(str, Enum):
     blank = "blank"  # left empty for the unit to fill in (完成情况)
 
 
-Sheet = Literal["unit", "full"]
-SHEETS: dict[str, Sheet] = {"unit_columns": "unit", "full_columns": "full"}  # sheet.yaml keys
+SheetKind = Literal["unit", "full"]
+SHEETS: dict[str, SheetKind] = {"unit_columns": "unit", "full_columns": "full"}  # sheet.yaml keys
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class SheetColumn:
     full: int | None = None
     center: bool = False
 
-    def width(self, sheet: Sheet) -> int | None:
+    def width(self, sheet: SheetKind) -> int | None:
         """Its default width on this sheet; None where the sheet has no such column."""
         return self.unit if sheet == "unit" else self.full
 
@@ -121,7 +121,7 @@ ALL_COLUMNS = list(Column)
 DEFAULT_HEADERS: dict[Column, str] = {c.column: c.heading for c in COLUMNS if c.column}
 
 
-def on(sheet: Sheet) -> list[SheetColumn]:
+def on(sheet: SheetKind) -> list[SheetColumn]:
     """The columns of this sheet, in order."""
     return [c for c in COLUMNS if c.width(sheet) is not None]
 

@@ -24,8 +24,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from ..columns import Cell, SheetColumn
-from ..columns import Sheet as SheetName
+from ..columns import Cell, SheetColumn, SheetKind
 from ..model import ROLE_ORDER, Checklist, Goal, Origin, Role, Task
 from ..model import Column as TableColumn
 from ..query import Filters, Row
@@ -380,7 +379,7 @@ class Renderer:
 
     def _body(
         self,
-        sheet: SheetName,
+        sheet: SheetKind,
         rows: Sequence[Row],
         columns: Sequence[Heading],
         widths: Sequence[int],
@@ -410,7 +409,7 @@ class Renderer:
         return [self._row(cells, cant_split=f) for cells, f in zip(body, flags, strict=True)]
 
     def _content(
-        self, sheet: SheetName, column: SheetColumn, row: Row, unit: str | None
+        self, sheet: SheetKind, column: SheetColumn, row: Row, unit: str | None
     ) -> tuple[str, list[str] | None, bool]:
         """The builder of a column's cell (by its `Cell`): the cell's paragraphs, its texts for
         the height estimate (None: not counted), and whether it is centred."""
@@ -442,7 +441,7 @@ class Renderer:
         return self._para("text"), None, False  # Cell.blank: for the unit to fill in
 
     def _merge(
-        self, sheet: SheetName, column: SheetColumn, rows: Sequence[Row]
+        self, sheet: SheetKind, column: SheetColumn, rows: Sequence[Row]
     ) -> list[str | None] | None:
         """The vMerge of a column's cells down the rows, or None where its cells never merge."""
         kind = column.cell

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from lxml import etree  # type: ignore[import-untyped]
 
-from ..columns import SHEETS, Sheet, SheetColumn, on
+from ..columns import SHEETS, SheetColumn, SheetKind, on
 from ..i18n import N_, _, join
 from ..model import Role
 from . import RenderError
@@ -401,7 +401,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def _columns(
-    path: Path, key: str, sheet: Sheet, value: Any, node: yaml.Node | None
+    path: Path, key: str, sheet: SheetKind, value: Any, node: yaml.Node | None
 ) -> list[Heading]:
     """A sheet's columns in their declared order (zhengwu_cli.columns), each with the heading
     and width `key` gives it by name, or, for a column it does not name, the declared ones.
