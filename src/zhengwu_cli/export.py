@@ -51,13 +51,18 @@ class Shape:
         self.columns = set(checklist.meta.columns) if checklist else set(ALL_COLUMNS)
         self.headers = dict(checklist.meta.headers) if checklist else {}
         self.checklist = checklist
+        self._shown: dict[str, bool] = {}  # declared column → whether the table has it
 
     def has(self, column: Column) -> bool:
         return column in self.columns
 
     def shows(self, column: SheetColumn) -> bool:
         """Whether the table has this declared column (all of them, with no checklist)."""
-        return self.checklist is None or column.shown(self.checklist)
+        if self.checklist is None:
+            return True
+        if column.name not in self._shown:  # a column without meta.columns looks at every row
+            self._shown[column.name] = column.shown(self.checklist)
+        return self._shown[column.name]
 
     def heading(self, column: SheetColumn) -> str:
         """A declared column's heading: the table's own, else the declared one."""
