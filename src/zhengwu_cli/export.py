@@ -19,19 +19,17 @@ from typing import Any
 
 import yaml
 
+from . import columns as declared
+from .columns import Cell, SheetColumn
+from .i18n import _
 from .model import ALL_COLUMNS, DEFAULT_HEADERS, ROLE_ORDER, CellBase, Checklist, Column, Origin
 from .query import RoleCounts, Row, due
 from .units import Registry
 
 Record = dict[str, Any]
 
-CELLS = {  # record field → the column it comes from
-    "units": Column.units,
-    "measures": Column.measures,
-    "deadline": Column.deadline,
-    "outcome": Column.outcome,
-}
-# spreadsheet field → the column it shows (text and the ones not listed: always)
+# spreadsheet field → the table column it shows; a field named as a declared column
+# (zhengwu_cli.columns) shows that one; the others are always there
 FLAT_COLUMNS = {
     "goal": Column.goal,
     "task": Column.task,
@@ -52,9 +50,23 @@ class Shape:
     def __init__(self, checklist: Checklist | None = None) -> None:
         self.columns = set(checklist.meta.columns) if checklist else set(ALL_COLUMNS)
         self.headers = dict(checklist.meta.headers) if checklist else {}
+        self.checklist = checklist
+        self._shown: dict[str, bool] = {}  # declared column → whether the table has it
 
     def has(self, column: Column) -> bool:
         return column in self.columns
+
+    def shows(self, column: SheetColumn) -> bool:
+        """Whether the table has this declared column (all of them, with no checklist)."""
+        if self.checklist is None:
+            return True
+        if column.name not in self._shown:  # a column without meta.columns looks at every row
+            self._shown[column.name] = column.shown(self.checklist)
+        return self._shown[column.name]
+
+    def heading(self, column: SheetColumn) -> str:
+        """A declared column's heading: the table's own, else the declared one."""
+        return self.header(column.column) if column.column else column.heading
 
     def header(self, column: Column) -> str:
         return self.headers.get(column, DEFAULT_HEADERS[column])
@@ -63,8 +75,9 @@ class Shape:
         """The table's own heading where it gives one, else the template's wording."""
         return self.headers.get(column, default)
 
-    def cells(self) -> list[str]:
-        return [name for name, column in CELLS.items() if self.has(column)]
+    def cells(self) -> list[SheetColumn]:
+        """The declared columns of the indicator's cells (units, measures …) the table has."""
+        return [column for column in declared.cells() if self.shows(column)]
 
 
 # CSV uses the field names (stable, for scripts); the xlsx uses the Chinese headers (for people).
@@ -81,11 +94,15 @@ def texts() -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise TemplateError(f"{path}: cannot read the output template: {error}") from None
+        raise TemplateError(
+            _("{path}: cannot read the output template: {error}").format(path=path, error=error)
+        ) from None
     needed = ("xlsx_columns", "xlsx_sheet", "cell_labels", "kind_labels")
     missing = [k for k in needed if not isinstance(data, dict) or k not in data]
     if missing:
-        raise TemplateError(f"{path}: the output template lacks {', '.join(missing)}")
+        raise TemplateError(
+            _("{path}: the output template lacks {keys}").format(path=path, keys=", ".join(missing))
+        )
     return dict(data)
 
 
@@ -111,15 +128,12 @@ def one_line(text: str) -> str:
 
 
 def cells(row: Row, shape: Shape | None = None) -> dict[str, CellBase]:
-    """The row's cells of the columns the table has."""
-    indicator = row.indicator
-    every: dict[str, CellBase] = {
-        "units": indicator.units,
-        "measures": indicator.measures,
-        "deadline": indicator.deadline,
-        "outcome": indicator.outcome,
-    }
-    return {name: every[name] for name in (shape or Shape()).cells()}
+    """The row's cells of the columns the table has, by their attribute (units, measures …)."""
+    found: dict[str, CellBase] = {}
+    for column in (shape or Shape()).cells():
+        assert column.attribute is not None
+        found[column.attribute] = getattr(row.indicator, column.attribute)
+    return found
 
 
 def _level(number: int, numeral: str | None, title: str | None, heading: str) -> Record:
@@ -136,30 +150,37 @@ def record(
     unit = queried[0] if len(queried) == 1 else None
     result: Record = {"indicator": indicator.number, "label": indicator.label}
     result["text"] = indicator.text.strip()
-    if shape.has(Column.goal):
-        goal = row.goal
-        result["goal"] = _level(goal.index, goal.number, goal.title, goal.heading)
-    if shape.has(Column.task):
-        task = row.task
-        result["task"] = _level(task.index, task.number, task.title, task.heading)
-    if queried:
-        result["roles"] = [{"unit": a.unit, "role": a.role.value, "via": a.via} for a in row.roles]
-    if shape.has(Column.units):
-        result["units"] = [
-            {"unit": a.unit, "role": a.role.value, "duty": a.duty, "etc": a.etc} for a in row.named
-        ]
-    if shape.has(Column.measures):
-        result["measures"] = [{"number": m.number, "text": m.text.strip()} for m in row.measures]
-    if shape.has(Column.deadline):
-        when = due(row, unit, registry)
-        result["deadline"] = {
-            "text": _clean(indicator.deadline.text),
-            "date": when.isoformat() if when else None,
-            "continuous": bool(row.deadline and row.deadline.continuous),
-            "relative": indicator.relative_deadline,
-        }
-    if shape.has(Column.outcome):
-        result["outcome"] = _clean(indicator.outcome.text)
+    for column in declared.COLUMNS:  # in the order of the sheets' columns
+        if column.cell is Cell.roles:
+            if queried:
+                result["roles"] = [
+                    {"unit": a.unit, "role": a.role.value, "via": a.via} for a in row.roles
+                ]
+            continue
+        if column.cell in (Cell.number, Cell.indicator, Cell.blank) or not shape.shows(column):
+            continue
+        if column.cell is Cell.level:
+            level = row.goal if column.column is Column.goal else row.task
+            result[column.name] = _level(level.index, level.number, level.title, level.heading)
+        elif column.cell is Cell.units:
+            result[column.name] = [
+                {"unit": a.unit, "role": a.role.value, "duty": a.duty, "etc": a.etc}
+                for a in row.named
+            ]
+        elif column.cell is Cell.measures:
+            result[column.name] = [
+                {"number": m.number, "text": m.text.strip()} for m in row.measures
+            ]
+        elif column.column is Column.deadline:
+            when = due(row, unit, registry)
+            result[column.name] = {
+                "text": _clean(indicator.deadline.text),
+                "date": when.isoformat() if when else None,
+                "continuous": bool(row.deadline and row.deadline.continuous),
+                "relative": indicator.relative_deadline,
+            }
+        elif column.attribute is not None:  # a one-text cell: 可检视成果 …
+            result[column.name] = _clean(getattr(indicator, column.attribute).text)
     present = cells(row, shape)
     result["origin"] = {name: cell.origin.value for name, cell in present.items()}
     result["carried_from"] = {
@@ -208,7 +229,7 @@ def roles_summary(roles: list[dict[str, Any]], many: bool) -> str:
 
 def origin_summary(rec: Record, shape: Shape | None = None) -> str:
     shape = shape or Shape()
-    names = {name: shape.header(column) for name, column in CELLS.items()}
+    names = {c.attribute: shape.heading(c) for c in declared.cells()}
     parts = []
     for cell, origin in rec["origin"].items():
         if origin == "stated":
@@ -229,7 +250,11 @@ def flat(
     than one unit was queried, so every row names whose role each is (办公室：牵头)."""
     roles = rec.get("roles")
     deadline = rec.get("deadline") or {}
+    texts = {
+        c.name: rec.get(c.name) for c in declared.text_cells() if c.column is not Column.deadline
+    }
     return {
+        **texts,
         "indicator": rec["indicator"],
         "label": rec.get("label"),
         "goal": (rec.get("goal") or {}).get("heading"),
@@ -240,12 +265,12 @@ def flat(
         "measures": "\n".join(f"（{m['number']}）{m['text']}" for m in rec.get("measures", [])),
         "deadline": deadline.get("text"),
         "deadline_date": deadline.get("date"),
-        "outcome": rec.get("outcome"),
         "origin": origin_summary(rec, shape),
     }
 
 
 LABEL_COLUMN = ("label", "原表编号", 8)
+NEW_WIDTH = 20  # the width (characters) of a declared column templates/list.yaml does not list
 
 
 def _columns(
@@ -254,10 +279,23 @@ def _columns(
     """The spreadsheet's columns: the template's, less the table's absent columns, each headed
     as the table heads it; 原表编号 after 序号 where the table's own numbers differ."""
     shape = shape or Shape()
+    spec = columns_spec()
+    listed = {name for name, _, _ in spec}
+    # a declared one-text column the template does not list (one added after it was written)
+    # comes before 来源, headed as declared
+    new = [
+        (c.name, c.heading, NEW_WIDTH)
+        for c in declared.text_cells()
+        if c.name not in listed and c.name not in FLAT_COLUMNS
+    ]
+    at = next((i for i, (name, _, _) in enumerate(spec) if name == "origin"), len(spec))
     result: list[tuple[str, str, int]] = []
-    for name, heading, width in columns_spec():
+    for name, heading, width in [*spec[:at], *new, *spec[at:]]:
         column = FLAT_COLUMNS.get(name)
+        other = declared.named(name) if column is None else None
         if (name == "roles" and not with_roles) or (column and not shape.has(column)):
+            continue
+        if other is not None and other.attribute is not None and not shape.shows(other):
             continue
         if column and name not in ("roles", "deadline_date"):
             heading = shape.own_header(column, heading)
@@ -324,7 +362,7 @@ def write_xlsx(
             cell.alignment = wrap
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for index, (_, _, width) in enumerate(columns, start=1):
+    for index, (_name, _heading, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width * 2  # CJK: 2 per char
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -343,13 +381,19 @@ def write_atomic(path: Path, save: Callable[[Path], object], force: bool = False
     from .atomic import write_atomic as write
 
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name, e.g. {path / 'list.xlsx'}")
+        raise ExportError(
+            _("{path} is a folder; give a file name, e.g. {example}").format(
+                path=path, example=path / "list.xlsx"
+            )
+        )
     if path.exists() and not force:
-        raise ExportError(f"{path} already exists; add --force to replace it")
+        raise ExportError(_("{path} already exists; add --force to replace it").format(path=path))
     try:
         write(path, save, replace=force)
     except TargetExists:
-        raise ExportError(f"{path} already exists; add --force to replace it") from None
+        raise ExportError(
+            _("{path} already exists; add --force to replace it").format(path=path)
+        ) from None
     except WriteError as error:
         raise ExportError(str(error)) from None
 
@@ -395,9 +439,10 @@ def to_plain(
             if rec["deadline"]["date"] and not rec["deadline"]["continuous"]:
                 deadline += f"（{rec['deadline']['date']}）"
             lines.append(f"     {shape.header(Column.deadline)}：{deadline}")
-        if shape.has(Column.outcome):
-            outcome = one_line(rec["outcome"] or "—")
-            lines.append(f"     {shape.header(Column.outcome)}：{outcome}")
+        for column in declared.text_cells():  # 可检视成果 …
+            if column.column is not Column.deadline and shape.shows(column):
+                text = one_line(rec[column.name] or "—")
+                lines.append(f"     {shape.heading(column)}：{text}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + f"\n\n{len(recs)} 项{shape.header(Column.indicator)}\n"
 
@@ -515,10 +560,13 @@ def show_text(
     if indicator.note:
         lines.append(f"    更正说明：{indicator.note}")
     parts = cells(row, shape)
-    for name, default in texts()["cell_labels"].items():
-        if name not in parts:
-            continue  # a column the table does not have
-        label = shape.own_header(CELLS[name], default)
+    labels = texts()["cell_labels"]
+    for cell in shape.cells():
+        name = str(cell.attribute)
+        if cell.column is not None:
+            label = shape.own_header(cell.column, str(labels.get(name, cell.heading)))
+        else:
+            label = str(labels.get(name, cell.heading))
         lines.append(f"  {label}［{where_from(parts[name])}］")
         if name == "units":
             lines += [f"    {line}" for line in units_summary(rec["units"]).splitlines()]
@@ -542,8 +590,8 @@ def show_text(
                     f"    另：{deadline['relative']}"
                     "（自事件发生之日起算，事件日期记入台账 event_date）"
                 )
-        else:
-            lines += [f"    {line}" for line in (rec["outcome"] or "—").splitlines()]
+        else:  # a one-text cell: 可检视成果 …
+            lines += [f"    {line}" for line in (rec[cell.name] or "—").splitlines()]
     if source:
         lines.append(f"  原表：{source}")
         if source_line:

@@ -17,6 +17,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from .columns import ALL_COLUMNS as ALL_COLUMNS
+from .columns import DEFAULT_HEADERS as DEFAULT_HEADERS
+from .columns import Column as Column
 from .deadlines import Phrase
 from .numerals import chinese_to_int
 
@@ -271,30 +274,6 @@ class Goal(Correction):
     def heading(self) -> str:
         """Label and title as the source writes them, e.g. 一、提升政策…; empty if absent."""
         return f"{self.label}{self.title or ''}"
-
-
-class Column(str, Enum):
-    """The columns (and levels) a task table may have."""
-
-    goal = "goal"  # 目标
-    task = "task"  # 主要任务
-    indicator = "indicator"  # 细化指标: the row that is assigned and tracked (always present)
-    units = "units"  # 责任单位
-    measures = "measures"  # 工作措施
-    deadline = "deadline"  # 完成时限
-    outcome = "outcome"  # 可检视成果
-
-
-ALL_COLUMNS = list(Column)
-DEFAULT_HEADERS = {
-    Column.goal: "目标",
-    Column.task: "主要任务",
-    Column.indicator: "细化指标",
-    Column.units: "责任单位",
-    Column.measures: "工作措施",
-    Column.deadline: "完成时限",
-    Column.outcome: "可检视成果",
-}
 
 
 class Source(Strict):

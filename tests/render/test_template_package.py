@@ -383,10 +383,11 @@ def test_a_column_width_that_is_no_number_is_an_error(tmp_path: Path, width: str
     )
     assert changed != text
     (tmp_path / "my.yaml").write_text(changed, encoding="utf-8")
-    line = next(i for i, s in enumerate(changed.splitlines(), 1) if s.startswith("unit_columns:"))
+    # the error is at the column's own line (the first 完成时限 is unit_columns')
+    line = next(i for i, s in enumerate(changed.splitlines(), 1) if "heading: 完成时限" in s)
     code, output, _ = _render(tmp_path, tmp_path / "my.docx")
     assert code == 2, output
-    assert f"my.yaml:{line + 1}:" in output and "width" in output
+    assert f"my.yaml:{line}:" in output and "width" in output
     assert "Traceback" not in output and not (tmp_path / "sheet.docx").exists()
 
 

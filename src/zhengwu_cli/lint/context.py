@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import columns
 from ..model import CellBase, Checklist, Goal, Indicator, Origin, Task
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ class Context:
 
     def cells(self) -> Iterator[tuple[Where, Place, str, CellBase]]:
         for place in self.places():
-            for column in ("units", "measures", "deadline", "outcome"):
+            for declared in columns.cells():  # units, measures, deadline, outcome …
+                column = str(declared.attribute)
                 cell: CellBase = getattr(place.indicator, column)
                 yield (*place.where, column), place, column, cell
 
@@ -87,7 +89,8 @@ class Context:
                             yield at, ref.duty
             for mi, measure in enumerate(ind.measures.items):
                 yield (*place.where, "measures", "items", mi, "text"), measure.text
-            for column in ("deadline", "outcome"):
+            for declared in columns.text_cells():  # deadline, outcome …
+                column = str(declared.attribute)
                 cell = getattr(ind, column)
                 if cell.origin is not Origin.carried and cell.text:
                     yield (*place.where, column, "text"), cell.text

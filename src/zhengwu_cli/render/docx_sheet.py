@@ -17,20 +17,21 @@ import math
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from ..columns import Cell, SheetColumn, SheetKind
 from ..model import ROLE_ORDER, Checklist, Goal, Origin, Role, Task
 from ..model import Column as TableColumn
 from ..query import Filters, Row
 from ..units import Registry
 from .files import safe_filename
 from .package import core_properties, now
-from .template import Column, TextTemplates, W, WordTemplate
+from .template import Heading, TextTemplates, W, WordTemplate
 from .text import SheetTexts, clean, display_width, load_sheet_texts, xml_escape
 
 MODEL_PATH = tuple[str | int, ...]
@@ -131,7 +132,7 @@ def _shell(word: WordTemplate) -> _Shell:
     return _Shell(head, tail, width, height)
 
 
-def _widths(columns: Sequence[Column], total: int) -> list[int]:
+def _widths(columns: Sequence[Heading], total: int) -> list[int]:
     weight = sum(c.width for c in columns)
     widths = [int(total * c.width / weight) for c in columns]
     widths[-1] += total - sum(widths)
@@ -285,7 +286,7 @@ class Renderer:
         return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>" if props else f"<w:tr>{cells}</w:tr>"
 
     def _table(
-        self, columns: Sequence[Column], body_rows: list[str], extra_header: str = ""
+        self, columns: Sequence[Heading], body_rows: list[str], extra_header: str = ""
     ) -> str:
         widths = _widths(columns, self.shell.text_width)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -362,28 +363,103 @@ class Renderer:
             flags[0] = True  # the row under the task's header rows never leaves a lone line
         return flags
 
-    def _layout(
-        self, key: str, drop: Sequence[int] = ()
-    ) -> tuple[list[Column], list[int], list[bool]]:
-        """The template's columns that this checklist has (a table of another shape may lack a
-        level or a column), with the table's own headings, their widths, and the keep mask;
-        the columns at `drop` are left out (the unit sheet's 主要任务 is a row of its own)."""
-        kinds = SHEET_COLUMNS[key]
-        keep = [
-            i not in drop and (kind is None or self.checklist.has(kind))
-            for i, kind in enumerate(kinds)
-        ]
+    def _layout(self, key: str) -> tuple[list[Heading], list[int]]:
+        """The sheet's columns (zhengwu_cli.columns) that this checklist has (a table of another
+        shape may lack a level or a column), each headed as the table heads it where it gives
+        its own heading (meta.headers), else as sheet.yaml does, and their widths."""
         headers = self.checklist.meta.headers
         columns = [
-            Column(headers.get(kind, c.heading) if kind else c.heading, c.width)
-            for c, kind, k in zip(self.texts.columns[key], kinds, keep, strict=True)
-            if k
+            replace(h, heading=headers.get(h.column.column, h.heading))
+            if h.column.column is not None
+            else h
+            for h in self.texts.columns[key]
+            if h.column.shown(self.checklist)
         ]
-        return columns, _widths(columns, self.shell.text_width), keep
+        return columns, _widths(columns, self.shell.text_width)
 
-    @staticmethod
-    def _kept(cells: Sequence[str], keep: Sequence[bool]) -> str:
-        return "".join(cell for cell, k in zip(cells, keep, strict=True) if k)
+    def _body(
+        self,
+        sheet: SheetKind,
+        rows: Sequence[Row],
+        columns: Sequence[Heading],
+        widths: Sequence[int],
+        unit: str | None = None,
+    ) -> list[str]:
+        """The rows of a table, each cell filled by its column's builder (`_content`).
+
+        On a unit's sheet identical consecutive cells merge; on the full table a carried cell
+        merges with the row it is carried from, and a goal or task over all its rows. Each row
+        gets `w:cantSplit` where it is surely shorter than most of a page (`_unsplittable`)."""
+        merges = [self._merge(sheet, h.column, rows) for h in columns]
+        body: list[str] = []
+        estimates: list[list[_Est]] = []
+        for i, row in enumerate(rows):
+            cells: list[str] = []
+            estimate: list[_Est] = []
+            for h, width, merge in zip(columns, widths, merges, strict=True):
+                content, texts, center = self._content(sheet, h.column, row, unit)
+                at = merge[i] if merge else None
+                shown = self._para("text") if at == "continue" else content
+                cells.append(self._cell(width, shown, at, center))
+                if texts is not None:
+                    estimate.append((width, texts, at))
+            body.append("".join(cells))
+            estimates.append(estimate)
+        flags = self._unsplittable(estimates)
+        return [self._row(cells, cant_split=f) for cells, f in zip(body, flags, strict=True)]
+
+    def _content(
+        self, sheet: SheetKind, column: SheetColumn, row: Row, unit: str | None
+    ) -> tuple[str, list[str] | None, bool]:
+        """The builder of a column's cell (by its `Cell`): the cell's paragraphs, its texts for
+        the height estimate (None: not counted), and whether it is centred."""
+        ind = row.indicator
+        kind = column.cell
+        if kind is Cell.number:
+            number = str(ind.number)
+            return self._para("center", number), [number], True
+        if kind is Cell.level:
+            level: Goal | Task = row.goal if column.column is TableColumn.goal else row.task
+            return self._para("text", self._clean(level.heading, level, "title")), None, True
+        if kind is Cell.indicator:
+            text = self._clean(ind.text, ind, "text")
+            texts = [f"{ind.number}." + text if sheet == "full" else text]
+            return self._paras("text", texts), texts, False
+        if kind is Cell.roles:
+            assert unit is not None, "a unit's roles are on a unit's sheet only"
+            lines, bold = self._role_lines(unit, row)
+            return self._paras("text", lines, bold), lines, False
+        if kind is Cell.units:
+            texts = [self._clean(ind.units.text or "", ind, "units", "text")]
+            return self._paras("text", texts), texts, False
+        if kind is Cell.measures:
+            texts = self._measures(row)
+            return self._paras("text", texts), texts, False
+        if kind is Cell.text:
+            texts = [self._text_cell(row, column)]
+            return self._paras("center" if column.center else "text", texts), texts, column.center
+        return self._para("text"), None, False  # Cell.blank: for the unit to fill in
+
+    def _merge(
+        self, sheet: SheetKind, column: SheetColumn, rows: Sequence[Row]
+    ) -> list[str | None] | None:
+        """The vMerge of a column's cells down the rows, or None where its cells never merge."""
+        kind = column.cell
+        if kind is Cell.level:
+            return _merges(
+                [id(r.goal if column.column is TableColumn.goal else r.task) for r in rows]
+            )
+        if column.attribute is None:
+            return None
+        if sheet == "full":
+            return _carried_merges(rows, column.attribute)
+        if kind is Cell.measures:
+            return _merges([_key(tuple(m.number for m in r.measures)) for r in rows])
+        if kind is Cell.units:
+            keys = [(r.indicator.units.text or "").strip() for r in rows]
+        else:
+            keys = [self._text_cell(r, column).strip() for r in rows]
+        return _merges([_key(k) for k in keys])
 
     def _document(self, content: str, title: str) -> bytes:
         end = self._para("text")  # a document may not end with a table
@@ -442,13 +518,12 @@ class Renderer:
         title = self._clean(title, None, "unit_title")
         note = self._clean(note, None, "unit_note")
 
-        columns, kept_widths, keep = self._layout("unit_columns", drop=(1,))
-        widths = _spread(kept_widths, keep)
+        columns, widths = self._layout("unit_columns")
         tables: list[str] = []
         runs = _runs(rows, lambda r: id(r.task))
         for i, task_rows in enumerate(runs):
             last = i == len(runs) - 1
-            tables.append(self._task_table(unit, task_rows, columns, widths, keep, last))
+            tables.append(self._task_table(unit, task_rows, columns, widths, last))
         sign_off = self._clean(
             self.sheet_texts.render(
                 "sign_off", unit=unit, year=self.common["year"], place=self.common["place"]
@@ -469,9 +544,8 @@ class Renderer:
         self,
         unit: str,
         rows: list[Row],
-        columns: Sequence[Column],
+        columns: Sequence[Heading],
         widths: list[int],
-        keep: Sequence[bool],
         last: bool = False,
     ) -> str:
         """One task's rows; its title in a full-width header row under the column headings.
@@ -496,41 +570,7 @@ class Renderer:
                 sum(widths), self._para("text", text, bold=True), span=len(columns), fill=TASK_FILL
             )
             header = self._row(cell, header=True)
-        measures = _merges([_key(tuple(m.number for m in r.measures)) for r in rows])
-        deadlines = _merges([_key(self._deadline(r)) for r in rows])
-        outcomes = _merges([_key(self._outcome(r).strip()) for r in rows])
-        body: list[str] = []
-        estimates: list[list[_Est]] = []
-        for i, row in enumerate(rows):
-            ind = row.indicator
-            role_lines, bold = self._role_lines(unit, row)
-            texts: list[_Est] = [
-                (widths[0], [str(ind.number)], None),
-                (widths[2], [self._clean(ind.text, ind, "text")], None),
-                (widths[3], role_lines, None),
-                (widths[4], self._measures(row), measures[i]),
-                (widths[5], [self._deadline(row)], deadlines[i]),
-                (widths[6], [self._outcome(row)], outcomes[i]),
-            ]
-
-            def merged(col: int, merge: str | None, content: str, center: bool = False) -> str:
-                shown = self._para("text") if merge == "continue" else content
-                return self._cell(widths[col], shown, merge, center)
-
-            cells = [
-                self._cell(widths[0], self._para("center", str(ind.number)), center=True),
-                "",
-                self._cell(widths[2], self._paras("text", texts[1][1])),
-                self._cell(widths[3], self._paras("text", role_lines, bold)),
-                merged(4, measures[i], self._paras("text", self._measures(row))),
-                merged(5, deadlines[i], self._paras("center", [self._deadline(row)]), True),
-                merged(6, outcomes[i], self._paras("text", [self._outcome(row)])),
-                self._cell(widths[7], self._para("text")),
-            ]
-            body.append(self._kept(cells, keep))
-            estimates.append(texts)
-        flags = self._unsplittable(estimates)
-        rows_xml = [self._row(cells, cant_split=f) for cells, f in zip(body, flags, strict=True)]
+        rows_xml = self._body("unit", rows, columns, widths, unit)
         if last and rows_xml:
             rows_xml[-1] = _KEEP_AFTER.sub(r"\1<w:keepNext/>", rows_xml[-1])
         return self._table(columns, rows_xml, extra_header=header)
@@ -600,13 +640,12 @@ class Renderer:
     def _measures(self, row: Row) -> list[str]:
         return [f"（{m.number}）" + self._clean(m.text.strip(), m, "text") for m in row.measures]
 
-    def _deadline(self, row: Row) -> str:
+    def _text_cell(self, row: Row, column: SheetColumn) -> str:
+        """A one-text cell's text (完成时限, 可检视成果 …), as a .docx can hold it."""
         ind = row.indicator
-        return self._clean((ind.deadline.text or "").strip(), ind, "deadline", "text")
-
-    def _outcome(self, row: Row) -> str:
-        ind = row.indicator
-        return self._clean(ind.outcome.text or "", ind, "outcome", "text")
+        assert column.attribute is not None
+        cell = getattr(ind, column.attribute)
+        return self._clean(cell.text or "", ind, column.attribute, "text")
 
     # -- the whole table ----------------------------------------------------------------------
 
@@ -622,78 +661,14 @@ class Renderer:
         title = self._clean(title, None, "full_title")
         note = self.texts.render("full_note", **values) if self.texts.has("full_note") else ""
 
-        columns, kept_widths, keep = self._layout("full_columns")
-        widths = _spread(kept_widths, keep)
-        goal_merge = _merges([id(r.goal) for r in rows])
-        task_merge = _merges([id(r.task) for r in rows])
-        carried = {
-            name: _carried_merges(rows, name)
-            for name in ("units", "measures", "deadline", "outcome")
-        }
-        body: list[str] = []
-        estimates: list[list[_Est]] = []
-        for i, row in enumerate(rows):
-            ind = row.indicator
-
-            def cell(col: int, merge: str | None, content: str, center: bool = False) -> str:
-                shown = self._para("text") if merge == "continue" else content
-                return self._cell(widths[col], shown, merge, center)
-
-            goal_text = self._clean(row.goal.heading, row.goal, "title")
-            task_text = self._clean(row.task.heading, row.task, "title")
-            units_text = self._clean(ind.units.text or "", ind, "units", "text")
-            indicator_text = f"{ind.number}." + self._clean(ind.text, ind, "text")
-            cells = [
-                cell(0, goal_merge[i], self._para("text", goal_text), True),
-                cell(1, task_merge[i], self._para("text", task_text), True),
-                cell(2, None, self._paras("text", [indicator_text])),
-                cell(3, carried["units"][i], self._paras("text", [units_text])),
-                cell(4, carried["measures"][i], self._paras("text", self._measures(row))),
-                cell(5, carried["deadline"][i], self._paras("center", [self._deadline(row)]), True),
-                cell(6, carried["outcome"][i], self._paras("text", [self._outcome(row)])),
-            ]
-            estimates.append(
-                [
-                    (widths[2], [indicator_text], None),
-                    (widths[3], [units_text], carried["units"][i]),
-                    (widths[4], self._measures(row), carried["measures"][i]),
-                    (widths[5], [self._deadline(row)], carried["deadline"][i]),
-                    (widths[6], [self._outcome(row)], carried["outcome"][i]),
-                ]
-            )
-            body.append(self._kept(cells, keep))
-        flags = self._unsplittable(estimates)
-        body = [self._row(cells, cant_split=f) for cells, f in zip(body, flags, strict=True)]
+        columns, widths = self._layout("full_columns")
+        body = self._body("full", rows, columns, widths)
         content = self._para("label", label) + self._para("title", title)
         if note:
             content += self._para("note", note)
         content += self._table(columns, body)
         data = self._document(content, title)
         return Sheet(self.full_filename(), data, len(rows), self._take_cleaned())
-
-
-# What each template column shows: None for the columns every sheet has (序号, 责任角色, 完成情况).
-SHEET_COLUMNS: dict[str, list[TableColumn | None]] = {
-    "unit_columns": [
-        None,
-        TableColumn.task,
-        TableColumn.indicator,
-        None,
-        TableColumn.measures,
-        TableColumn.deadline,
-        TableColumn.outcome,
-        None,
-    ],
-    "full_columns": [
-        TableColumn.goal,
-        TableColumn.task,
-        TableColumn.indicator,
-        TableColumn.units,
-        TableColumn.measures,
-        TableColumn.deadline,
-        TableColumn.outcome,
-    ],
-}
 
 
 _KEEP_AFTER = re.compile(r"(<w:pStyle w:val=\"[^\"]*\"/>)")
@@ -740,12 +715,6 @@ def _runs(rows: Sequence[Row], key: Callable[[Row], object]) -> list[list[Row]]:
 def _key(value: object) -> object:
     """A merge key: equal values merge, empty ones never do (each is its own object)."""
     return value if value else object()
-
-
-def _spread(kept_widths: list[int], keep: Sequence[bool]) -> list[int]:
-    """Widths by template position; a column left out gets 0 (its cell is never written)."""
-    it = iter(kept_widths)
-    return [next(it) if k else 0 for k in keep]
 
 
 def _merges(keys: Sequence[object]) -> list[str | None]:

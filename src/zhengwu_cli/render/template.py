@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import stat
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from typing import Any
 import yaml
 from lxml import etree  # type: ignore[import-untyped]
 
+from ..columns import SHEETS, SheetColumn, SheetKind, on
+from ..i18n import N_, _, join
 from ..model import Role
 from . import RenderError
 from .package import DOCUMENT, read_package
@@ -53,6 +56,7 @@ STYLES: dict[str, tuple[str, str]] = {
     "table": ("任务单表格", "table"),
     "page": ("页码", "paragraph"),  # the footer's page number "— 1 —"
 }
+STYLE_KINDS = {"paragraph": N_("paragraph"), "table": N_("table")}  # as errors name them
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,11 @@ class WordTemplate:
 
 def _xml(path: Path, part: str, data: bytes | None) -> etree._Element:
     if data is None:
-        raise RenderError(f"{path}: the .docx has no {part}; save it again from Word or WPS")
+        raise RenderError(
+            _("{path}: the .docx has no {part}; save it again from Word or WPS").format(
+                path=path, part=part
+            )
+        )
     return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
 
 
@@ -111,8 +119,10 @@ def load_word(path: Path) -> WordTemplate:
     styles_part = "word/styles.xml"
     if styles_part not in parts:
         raise RenderError(
-            f"{path}: not a Word document the renderer can use (no styles part); "
-            "start from a copy of the bundled templates/sheet.docx"
+            _(
+                "{path}: not a Word document the renderer can use (no styles part); "
+                "start from a copy of the bundled templates/sheet.docx"
+            ).format(path=path)
         )
     styles = _xml(path, styles_part, parts.get(styles_part))
 
@@ -126,24 +136,32 @@ def load_word(path: Path) -> WordTemplate:
             by_name[name.get(_w("val"), "")] = (style.get(_w("type"), "paragraph"), style)
     defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}")
 
-    missing = [f"{name}（{kind}）" for name, kind in STYLES.values() if name not in by_name]
+    missing = [
+        f"{name}（{_(STYLE_KINDS[kind])}）" for name, kind in STYLES.values() if name not in by_name
+    ]
     wrong = [
-        f"{name} is a {by_name[name][0]} style, not a {kind} style"
+        _("{name} is a {kind} style, not a {wanted} style").format(
+            name=name,
+            kind=_(STYLE_KINDS.get(by_name[name][0], by_name[name][0])),
+            wanted=_(STYLE_KINDS[kind]),
+        )
         for name, kind in STYLES.values()
         if name in by_name and by_name[name][0] != kind
     ]
     if missing or wrong:
         what = []
         if missing:
-            what.append("it lacks the styles " + "、".join(missing))
+            what.append(_("it lacks the styles {styles}").format(styles="、".join(missing)))
         what += wrong
         raise RenderError(
-            f"{path}: the template cannot be used: {'; '.join(what)}. Add them with exactly these "
-            "names (Word: 开始 › 样式 › 新建样式), or start from a copy of the bundled "
-            "templates/sheet.docx"
+            _(
+                "{path}: the template cannot be used: {what}. Add them with exactly these "
+                "names (Word: 开始 › 样式 › 新建样式), or start from a copy of the bundled "
+                "templates/sheet.docx"
+            ).format(path=path, what=_("; ").join(what))
         )
     found: dict[str, Style] = {}
-    for key, (name, _) in STYLES.items():
+    for key, (name, _kind) in STYLES.items():
         sid = by_name[name][1].get(_w("styleId"), "")
         found[key] = Style(sid, _fonts(by_id, defaults, sid))
     entries = [(_member(name), data) for name, data in parts.items()]
@@ -176,12 +194,29 @@ PLACEHOLDERS: dict[str, set[str]] = {
 }
 REQUIRED = {"unit_file": {"unit"}, "unit_title": {"unit"}}  # else every unit gets the same one
 OPTIONAL = {"full_note"}
-COLUMNS = {"unit_columns": 8, "full_columns": 7}
 MAX_WIDTH = 100_000  # relative widths (twips in sheet.yaml); .inf, .nan or 1e308 break the sum
+# the columns of a sheet.yaml that lists them instead of naming them (the format before
+# columns were named), in that list's order; frozen: a new column is never added here
+LISTED: dict[str, tuple[str, ...]] = {
+    "unit_columns": (
+        "number",
+        "task",
+        "indicator",
+        "roles",
+        "measures",
+        "deadline",
+        "outcome",
+        "progress",
+    ),
+    "full_columns": ("goal", "task", "indicator", "units", "measures", "deadline", "outcome"),
+}
 
 
 @dataclass(frozen=True)
-class Column:
+class Heading:
+    """A sheet's column as its sheet.yaml heads it: the declared column, its heading, its width."""
+
+    column: SheetColumn
     heading: str
     width: float
 
@@ -191,7 +226,7 @@ class TextTemplates:
     path: Path
     templates: dict[str, Any] = field(default_factory=dict)  # key → jinja2.Template
     where: dict[str, tuple[int, int]] = field(default_factory=dict)
-    columns: dict[str, list[Column]] = field(default_factory=dict)
+    columns: dict[str, list[Heading]] = field(default_factory=dict)
     role_names: dict[Role, str] = field(default_factory=dict)
 
     def has(self, key: str) -> bool:
@@ -205,8 +240,11 @@ class TextTemplates:
         except jinja2.TemplateError as error:
             line, col = self.where.get(key, (1, 1))
             raise RenderError(
-                f"{self.path}:{line}:{col}: `{key}` cannot be filled in: {error}; "
-                f"it may use {', '.join(sorted(values)) or 'no placeholders'}"
+                _(
+                    "{path}:{line}:{col}: `{key}` cannot be filled in: {error}; it may use {names}"
+                ).format(
+                    path=self.path, line=line, col=col, key=key, error=error, names=_names(values)
+                )
             ) from None
 
 
@@ -231,14 +269,19 @@ def _reaching(parsed: Any) -> str | None:
 
     for node in parsed.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
         if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
-            return f"the attribute `.{node.attr}`"
+            return _("the attribute `.{name}`").format(name=node.attr)
         if isinstance(node, nodes.Getitem):
             arg = node.arg
             if isinstance(arg, nodes.Const) and str(arg.value).startswith("_"):
-                return f"the item `[{arg.value!r}]`"
+                return _("the item `[{name}]`").format(name=repr(arg.value))
         if isinstance(node, nodes.Filter) and node.name == "attr":
-            return "the filter `attr`"
+            return _("the filter `attr`")
     return None
+
+
+def _names(names: Iterable[str]) -> str:
+    """The placeholders a text template may use, or that it may use none."""
+    return ", ".join(sorted(names)) or _("no placeholders")
 
 
 def _fail(path: Path, at: tuple[int, int], message: str) -> RenderError:
@@ -252,9 +295,11 @@ def load_texts(path: Path) -> TextTemplates:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise RenderError(f"{path}: no such text template file") from None
+        raise RenderError(_("{path}: no such text template file").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise RenderError(f"{path}: cannot read the text templates ({error})") from None
+        raise RenderError(
+            _("{path}: cannot read the text templates ({error})").format(path=path, error=error)
+        ) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -262,25 +307,28 @@ def load_texts(path: Path) -> TextTemplates:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _fail(path, at, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+        problem = getattr(error, "problem", error)
+        raise _fail(path, at, _("not valid YAML: {problem}").format(problem=problem)) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise _fail(path, (1, 1), "expected a mapping of keys (unit_title: …, full_title: …)")
+        raise _fail(path, (1, 1), _("expected a mapping of keys (unit_title: …, full_title: …)"))
     where: dict[str, tuple[int, int]] = {}
+    nodes: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
-        mark = value_node.start_mark
-        where[str(key_node.value)] = (mark.line + 1, mark.column + 1)
+        where[str(key_node.value)] = _mark(value_node)
+        nodes[str(key_node.value)] = value_node
 
     result = TextTemplates(path, where=where)
-    keys = (*PLACEHOLDERS, *COLUMNS, "role_names")
+    keys = (*PLACEHOLDERS, "role_names")
     missing = [k for k in keys if k not in data and k not in OPTIONAL]
     if missing:
         raise _fail(
             path,
             (1, 1),
-            f"missing the keys {', '.join(missing)}; copy them from the "
-            "bundled templates/sheet.yaml",
+            _("missing the keys {keys}; copy them from the bundled templates/sheet.yaml").format(
+                keys=", ".join(missing)
+            ),
         )
     env = sandbox()
     for key, allowed in PLACEHOLDERS.items():
@@ -289,19 +337,24 @@ def load_texts(path: Path) -> TextTemplates:
         source = data[key]
         at = where[key]
         if not isinstance(source, str):
-            raise _fail(path, at, f"`{key}` must be a text (in quotes)")
+            raise _fail(path, at, _("`{key}` must be a text (in quotes)").format(key=key))
         try:
             parsed = env.parse(source)
         except jinja2.TemplateSyntaxError as error:
-            raise _fail(path, at, f"`{key}` is not a valid template: {error.message}") from None
+            message = _("`{key}` is not a valid template: {error}").format(
+                key=key, error=error.message
+            )
+            raise _fail(path, at, message) from None
         reach = _reaching(parsed)
         if reach:
             raise _fail(
                 path,
                 at,
-                f"`{key}` reaches into {reach}, which a text template may not: it may only "
-                "show the placeholders (e.g. {{ unit }}) and use if/for and filters; "
-                "nothing was run and nothing written",
+                _(
+                    "`{key}` reaches into {reach}, which a text template may not: it may only "
+                    "show the placeholders (e.g. {{{{ unit }}}}) and use if/for and filters; "
+                    "nothing was run and nothing written"
+                ).format(key=key, reach=reach),
             )
         used = meta.find_undeclared_variables(parsed)
         unknown = sorted(used - allowed)
@@ -309,27 +362,33 @@ def load_texts(path: Path) -> TextTemplates:
             raise _fail(
                 path,
                 at,
-                f"`{key}` uses {', '.join('{{ ' + u + ' }}' for u in unknown)}, "
-                f"which the renderer does not provide; it may use "
-                f"{', '.join(sorted(allowed)) or 'no placeholders'}",
+                _(
+                    "`{key}` uses {unknown}, which the renderer does not provide; it may use "
+                    "{names}"
+                ).format(
+                    key=key,
+                    unknown=", ".join("{{ " + u + " }}" for u in unknown),
+                    names=_names(allowed),
+                ),
             )
         lacking = sorted(REQUIRED.get(key, set()) - used)
         if lacking:
             raise _fail(
                 path,
                 at,
-                f"`{key}` must contain {{{{ {lacking[0]} }}}}, or every unit "
-                "would get the same one",
+                _(
+                    "`{key}` must contain {{{{ {name} }}}}, or every unit would get the same one"
+                ).format(key=key, name=lacking[0]),
             )
         result.templates[key] = env.from_string(source)
-    for key, count in COLUMNS.items():
-        result.columns[key] = _columns(path, where[key], key, data[key], count)
+    for key, sheet in SHEETS.items():
+        result.columns[key] = _columns(path, key, sheet, data.get(key), nodes.get(key))
     names = data["role_names"]
     if not isinstance(names, dict) or any(not isinstance(v, str) for v in names.values()):
         raise _fail(
             path,
             where["role_names"],
-            "`role_names` maps each role to its wording, e.g. {牵头: 牵头, 共同: 共同落实}",
+            _("`role_names` maps each role to its wording, e.g. {牵头: 牵头, 共同: 共同落实}"),
         )
     # a role the file does not name (one added to zhengwu after the file was written) is
     # printed as the role itself, so an office's own sheet.yaml keeps working
@@ -337,28 +396,100 @@ def load_texts(path: Path) -> TextTemplates:
     return result
 
 
-def _columns(path: Path, at: tuple[int, int], key: str, value: Any, count: int) -> list[Column]:
-    if not isinstance(value, list) or len(value) != count:
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _columns(
+    path: Path, key: str, sheet: SheetKind, value: Any, node: yaml.Node | None
+) -> list[Heading]:
+    """A sheet's columns in their declared order (zhengwu_cli.columns), each with the heading
+    and width `key` gives it by name, or, for a column it does not name, the declared ones.
+
+    A list (the format before columns were named) gives the columns of LISTED in that order."""
+    given: dict[str, tuple[Any, tuple[int, int]]] = {}  # name → (its entry, where)
+    if value is None:
+        pass
+    elif isinstance(value, list) and isinstance(node, yaml.SequenceNode):
+        names = LISTED[key]
+        if len(value) != len(names):
+            raise _fail(
+                path,
+                _mark(node),
+                _(
+                    "`{key}` lists {count} columns, but a list of columns gives the {expected} "
+                    "columns {names} in this order; give each column by its name instead, "
+                    "e.g. `deadline: {{heading: 完成时限, width: 1100}}`"
+                ).format(key=key, count=len(value), expected=len(names), names=", ".join(names)),
+            )
+        for name, item, item_node in zip(names, value, node.value, strict=True):
+            _entry(path, key, item, _mark(item_node), listed=True)
+            given[name] = (item, _mark(item_node))
+    elif isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+        known = [c.name for c in on(sheet)]
+        for key_node, item_node in node.value:
+            name = str(key_node.value)
+            if name not in known:
+                raise _fail(
+                    path,
+                    _mark(key_node),
+                    _("`{key}` has no column `{name}`; its columns are {known}").format(
+                        key=key, name=name, known=join(known)
+                    ),
+                )
+            item = value[key_node.value]
+            _entry(path, key, item, _mark(item_node), listed=False)
+            given[name] = (item, _mark(item_node))
+    else:
+        raise _fail(
+            path,
+            _mark(node) if node is not None else (1, 1),
+            _(
+                "`{key}` gives each column by its name, e.g. "
+                "`deadline: {{heading: 完成时限, width: 1100}}`"
+            ).format(key=key),
+        )
+    result: list[Heading] = []
+    for column in on(sheet):
+        item = given.get(column.name, ({}, (1, 1)))[0] or {}
+        heading = item.get("heading", column.heading)
+        default = column.width(sheet)
+        assert default is not None  # on(sheet): the sheet's columns have a width there
+        width = item.get("width", default)
+        result.append(Heading(column, str(heading), float(width)))
+    return result
+
+
+def _entry(path: Path, key: str, item: Any, at: tuple[int, int], listed: bool) -> None:
+    """Check one column's entry: {heading: 名称, width: N}; by name, either may be left out."""
+    shape = _("{{heading: 名称, width: a number above 0, at most {most}}}").format(most=MAX_WIDTH)
+    if item is None and not listed:
+        return
+    if not isinstance(item, dict) or (listed and not {"heading", "width"} <= item.keys()):
         raise _fail(
             path,
             at,
-            f"`{key}` must list {count} columns, in the order of the bundled templates/sheet.yaml",
+            _("each of `{key}` is {shape}; got {item}").format(
+                key=key, shape=shape, item=repr(item)
+            ),
         )
-    result: list[Column] = []
-    for item in value:
-        ok = isinstance(item, dict) and isinstance(item.get("heading"), str)
-        width = item.get("width") if isinstance(item, dict) else None
-        if (
-            not ok
-            or not isinstance(width, (int, float))
-            or isinstance(width, bool)
-            or not math.isfinite(width)
-            or not 0 < width <= MAX_WIDTH
-        ):
-            shape = f"{{heading: 名称, width: a number above 0, at most {MAX_WIDTH}}}"
-            raise _fail(path, at, f"each of `{key}` is {shape}; got {item!r}")
-        result.append(Column(str(item["heading"]), float(width)))
-    return result
+    unknown = sorted(str(k) for k in item if k not in ("heading", "width"))
+    heading, width = item.get("heading", ""), item.get("width", 1)
+    if (
+        unknown
+        or not isinstance(heading, str)
+        or not isinstance(width, (int, float))
+        or isinstance(width, bool)
+        or not math.isfinite(width)
+        or not 0 < width <= MAX_WIDTH
+    ):
+        raise _fail(
+            path,
+            at,
+            _("each of `{key}` is {shape}; got {item}").format(
+                key=key, shape=shape, item=repr(item)
+            ),
+        )
 
 
 def text_templates_for(word_template: Path, bundled: Path) -> Path:
