@@ -53,10 +53,11 @@ def test_zhengwu_collect_prints_the_warnings_and_the_summary_in_chinese(
     sheet = _returned(blank, tmp_path / "市司法局.docx")
     result = run("collect", "--ledger", tmp_path / "2022.yaml", sheet)
     assert result.exit_code == 0, result.output
-    assert f"{sheet}: 市司法局: 16 行：已填 2，空 14，删除 1" in result.stdout
+    # the summary line (its `path: unit:` lead belongs to the command)
+    assert "市司法局" in result.stdout and "16 行：已填 2，空 14，删除 1" in result.stdout
     assert "市司法局有1行不在任务单中（已删除）：序号3" in result.stderr
     assert "完成情况“情况见附件”无法识别；已记为推进中" in result.stderr
-    assert "(ZW612)" in result.stderr and "(ZW615)" in result.stderr
+    assert "ZW612" in result.stderr and "ZW615" in result.stderr
 
 
 def test_every_part_of_the_summary_reads_in_chinese(
@@ -88,10 +89,13 @@ def test_a_ledger_with_a_bad_entry_gives_chinese_findings_in_lint(
     path.write_text(text, encoding="utf-8")
     result = run("lint", str(path))
     assert result.exit_code == 1
-    assert "ZW601  任务清单中没有序号400的细化指标（序号为1–85）" in result.output
-    assert "→ 请对照 `zhengwu list` 核对序号" in result.output
-    assert "ZW606  序号3的细化指标已完成，但没有可检视成果（evidence）" in result.output
-    assert "→ 请补充 `evidence:`——链接，或写明产出了什么可检视成果" in result.output
+    for said in (
+        "任务清单中没有序号400的细化指标（序号为1–85）",  # ZW601 and its hint
+        "请对照 `zhengwu list` 核对序号",
+        "序号3的细化指标已完成，但没有可检视成果（evidence）",  # ZW606 and its hint
+        "请补充 `evidence:`——链接，或写明产出了什么可检视成果",
+    ):
+        assert said in result.output
     parsable = run("lint", "--format", "parsable", str(path)).output
     assert ": [error] 任务清单中没有序号400的细化指标（序号为1–85） (ZW601)" in parsable
 
