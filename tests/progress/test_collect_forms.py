@@ -56,7 +56,7 @@ def test_a_folder_means_every_sheet_in_it_doc_included(
     result = run("collect", "--ledger", ledger, folder)
     assert result.exit_code == 0, result.output
     assert "~$" not in result.output and "说明.txt" not in result.output
-    assert re.search(r"审计局回执\.doc: 市审计局: \d+ 行：已填 1", result.stdout)
+    assert re.search(r"审计局回执\.doc: 市审计局: \d+ rows: 1 filled", result.stdout)
     entries = load_ledger(ledger).ledger.entries
     assert sorted((e.unit, e.status.value, str(e.date), e.source) for e in entries) == [
         ("市司法局", "已完成", "2022-05-20", "市司法局.docx"),

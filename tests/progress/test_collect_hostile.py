@@ -170,5 +170,5 @@ def test_a_long_serial_number_is_reported_with_its_text(
     assert unknown.startswith(f"序号 {number[:12]}")
     assert "is not an indicator of the checklist" in unknown
     assert "its 完成情况 “已完成 解读” was not collected" in unknown
-    assert "序号不明 1（未收录，见提示）" in sheet.summary
+    assert "1 with an unknown 序号 (not collected, see the warnings)" in sheet.summary
     assert len(unknown) < 300

@@ -31,7 +31,7 @@ def test_every_part_of_a_split_table_is_read(
         Edit(blank).fill(cells).split_before(9, repeat_header).save(tmp_path / "市司法局.docx")
     )
     assert [e.indicator for e in sheet.entries] == [1, 2, 3, 9, 10, 16, 24]
-    assert sheet.summary == "17 行：已填 7，空 10"
+    assert sheet.summary == "17 rows: 7 filled, 10 empty"
     assert sheet.rows == 17
     assert not sheet.warnings
 
@@ -58,7 +58,7 @@ def test_rows_deleted_added_renumbered_edited_and_duplicated_are_each_reported(
     assert by_number[6].evidence == "解读"
     assert by_number[10].evidence == "第一次"
     (deleted,) = messages(sheet, "ZW615")
-    assert "2 of 市司法局's rows are not in the sheet (deleted): 序号 3、7" in deleted
+    assert "2 of 市司法局's rows are not in the sheet (deleted): 序号 3, 7" in deleted
     (added,) = messages(sheet, "ZW614")
     assert "本单位自行增加：普法宣传" in added and "已完成" in added  # every word, for the office
     (renumbered,) = messages(sheet, "ZW616")
@@ -68,7 +68,8 @@ def test_rows_deleted_added_renumbered_edited_and_duplicated_are_each_reported(
     (duplicate,) = messages(sheet, "ZW618")
     assert "序号 10 appears again" in duplicate and "“推进中” was not collected" in duplicate
     assert sheet.summary == (
-        "17 行：已填 6，空 9，删除 2，新增 1（未收录，见提示），重复 1，改号 1，指标文字改动 1"
+        "17 rows: 6 filled, 9 empty, 2 deleted, 1 added (not collected, see the warnings), "
+        "1 duplicated, 1 renumbered, 1 with the 细化指标 text edited"
     )
 
 
@@ -84,7 +85,7 @@ def test_a_heading_row_is_no_added_row_but_a_note_row_is(blank: Path, tmp_path: 
     (added,) = messages(sheet, "ZW614")
     assert "说明：本单位今年另行印发了政务公开工作方案" in added
     assert not messages(sheet, "ZW617")
-    assert sheet.summary == "18 行：已填 1，空 16，新增 1（未收录，见提示）"
+    assert sheet.summary == "18 rows: 1 filled, 16 empty, 1 added (not collected, see the warnings)"
 
 
 def test_the_collect_command_prints_the_summary_and_the_added_row(
@@ -96,8 +97,8 @@ def test_the_collect_command_prints_the_summary_and_the_added_row(
     result = run("collect", "--ledger", tmp_path / "2022.yaml", sheet)
     assert result.exit_code == 0, result.output
     assert (
-        f"{sheet}: 市司法局: 17 行：已填 1，空 15，删除 1，新增 1（未收录，见提示）"
-        in result.stdout
+        f"{sheet}: 市司法局: 17 rows: 1 filled, 15 empty, 1 deleted, "
+        "1 added (not collected, see the warnings)" in result.stdout
     )
     assert "另报：本单位还开展了普法讲座3场" in result.stderr
     assert "(ZW614)" in result.stderr and "(ZW615)" in result.stderr
@@ -151,7 +152,7 @@ def test_a_row_the_unit_has_no_role_in_is_collected_with_a_warning(tmp_path: Pat
     assert sorted(e.indicator for e in sheet.entries) == sorted([first, outside])
     (warning,) = messages(sheet, "ZW619")
     assert f"序号 {outside}: 市审计局 has no role in this indicator" in warning
-    assert "无职责 1" in sheet.summary
+    assert "1 without a role" in sheet.summary
 
 
 def loaded_rows(unit: str) -> list[int]:
@@ -253,4 +254,4 @@ def test_a_filtered_sheet_counts_deletions_against_its_own_count(
     assert f"the sheet says 共{len(numbers)}项 but holds {len(numbers) - 1} rows: 1 deleted" in (
         deleted
     )
-    assert "删除 1" in sheet.summary
+    assert "1 deleted" in sheet.summary

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import dates
+from ..i18n import _
 from .model import Status
 
 DONE, DOING, NOT_STARTED, NA = (
@@ -87,7 +88,9 @@ _CLAUSE = re.compile(r"[，,。；;\n]")
 
 
 @dataclass(frozen=True)
-class Reading:
+class CellReading:
+    """What one 完成情况 cell was read as (`read_cell`)."""
+
     status: Status
     date: date | None
     rest: str | None  # the evidence (已完成) or notes (otherwise)
@@ -112,7 +115,7 @@ def _strip(text: str) -> str:
     return text.strip(SEPARATORS)
 
 
-def read_cell(text: str, year: int | None = None, today: date | None = None) -> Reading | None:
+def read_cell(text: str, year: int | None = None, today: date | None = None) -> CellReading | None:
     """One 完成情况 cell; None when the cell is empty. `year`: the plan year (for dates
     written without one); `today`: the day of collection (month-only dates stop there)."""
     clean = _strip(text)
@@ -125,11 +128,11 @@ def read_cell(text: str, year: int | None = None, today: date | None = None) -> 
         or _share(body)
         or _leading_date(body, year, today)
         or _inner_word(body, year, today)
-        or Reading(DOING, None, body, guessed=True)
+        or CellReading(DOING, None, body, guessed=True)
     )
 
 
-def _leading_word(body: str, year: int | None, today: date | None) -> Reading | None:
+def _leading_word(body: str, year: int | None, today: date | None) -> CellReading | None:
     word = next((w for w in _WORDS if body.startswith(w)), None)
     if word is None:
         return None
@@ -140,7 +143,7 @@ def _leading_word(body: str, year: int | None, today: date | None) -> Reading | 
     percent = _PERCENT.match(after)
     if status is DONE and percent and float(percent.group(1)) < 100:
         # 已完成80%，剩余部分年底前完成: 推进中, the whole text as the note
-        return Reading(DOING, None, body, guessed=False, planned=_planned(body))
+        return CellReading(DOING, None, body, guessed=False, planned=_planned(body))
     if status is DONE:
         after = after.removeprefix("了")
     rest = after.lstrip(SEPARATORS)
@@ -170,32 +173,32 @@ def _leading_word(body: str, year: int | None, today: date | None) -> Reading | 
         doubt = _UNFINISHED.search(rest)
         if doubt:
             return _unfinished(body, doubt.group(0))
-    return Reading(status, when, rest.strip() or None, False, bad, planned)
+    return CellReading(status, when, rest.strip() or None, False, bad, planned)
 
 
-def _unfinished(body: str, word: str) -> Reading:
+def _unfinished(body: str, word: str) -> CellReading:
     """已完成 said of a part ("已完成初稿，尚未印发"): 推进中, the whole text as the note."""
-    return Reading(
+    return CellReading(
         DOING,
         None,
         body,
         guessed=False,
         planned=_planned(body),
-        unsure=f"read as 推进中, not 已完成: the text also says “{word}”",
+        unsure=_("read as 推进中, not 已完成: the text also says “{word}”").format(word=word),
     )
 
 
-def _share(body: str) -> Reading | None:
+def _share(body: str) -> CellReading | None:
     found = _SHARE.match(body) or _PERCENT.match(body)
     if found is None:
         return None
     if float(found.group(1)) >= 100:
         rest = _strip(body[found.end() :])
-        return Reading(DONE, None, rest or None, guessed=False)
-    return Reading(DOING, None, body, guessed=False, planned=_planned(body))
+        return CellReading(DONE, None, rest or None, guessed=False)
+    return CellReading(DOING, None, body, guessed=False, planned=_planned(body))
 
 
-def _leading_date(body: str, year: int | None, today: date | None) -> Reading | None:
+def _leading_date(body: str, year: int | None, today: date | None) -> CellReading | None:
     """Dates first: "6月30日已完成", "已于2022.6.28完成", "2022年9月30日前完成" (planned)."""
     already = _ALREADY_BEFORE.match(body)
     start = already.end() if already else 0
@@ -215,29 +218,29 @@ def _leading_date(body: str, year: int | None, today: date | None) -> Reading | 
         reading = _leading_word(after.lstrip(SEPARATORS), year, today)
         if reading is None or reading.date is not None or not found.valid():
             return reading
-        return Reading(
+        return CellReading(
             reading.status, _day(found, year, today), reading.rest, False, None, reading.planned
         )
     rest = _strip(after[done.end() :])
     before = _PLANNED_AFTER.match(after) is not None
     if before and not (already or done.group(1)):
         # 2022年9月30日前完成: a plan, not a completion
-        return Reading(DOING, None, body, guessed=False, planned=found.text)
+        return CellReading(DOING, None, body, guessed=False, planned=found.text)
     if not found.valid():
-        return Reading(DONE, None, body, guessed=False, bad_date=found.text)
+        return CellReading(DONE, None, body, guessed=False, bad_date=found.text)
     when = _day(found, year, today)
     if when is None:  # no year to place it in
-        return Reading(DONE, None, body, guessed=False)
+        return CellReading(DONE, None, body, guessed=False)
     if not (already or done.group(1)) and today is not None and when > today:
         # "9月完成" written in July: a plan
-        return Reading(DOING, None, body, guessed=False, planned=found.text)
+        return CellReading(DOING, None, body, guessed=False, planned=found.text)
     doubt = _UNFINISHED.search(rest)
     if doubt:
         return _unfinished(body, doubt.group(0))
-    return Reading(DONE, when, rest or None, False, None, _planned(rest))
+    return CellReading(DONE, when, rest or None, False, None, _planned(rest))
 
 
-def _inner_word(body: str, year: int | None, today: date | None) -> Reading | None:
+def _inner_word(body: str, year: int | None, today: date | None) -> CellReading | None:
     """A status word inside the first clause ("该项工作已完成，见专栏"): read, with a doubt."""
     head = _CLAUSE.split(body, maxsplit=1)[0]
     for pattern, status in _INNER:
@@ -250,13 +253,15 @@ def _inner_word(body: str, year: int | None, today: date | None) -> Reading | No
         dated = [d for d in dates.find(head) if d.end <= found.start() and d.valid()]
         if dated and not _PLANNED_AFTER.match(head[dated[-1].end :]):
             when = _day(dated[-1], year, today)
-        return Reading(
+        return CellReading(
             status,
             when,
             body,
             guessed=False,
             planned=_planned(body),
-            unsure=f"read as {status.value} from the words “{found.group(0)}” inside the text",
+            unsure=_("read as {status} from the words “{words}” inside the text").format(
+                status=status.value, words=found.group(0)
+            ),
         )
     return None
 

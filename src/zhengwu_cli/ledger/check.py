@@ -1,12 +1,5 @@
-"""Ledger findings (ZW6xx) as Problems at the entry's line and column.
-
-ZW601 unknown-indicator   the entry names an indicator the checklist does not have (error)
-ZW602 unknown-unit        the unit is not in the registry (error; suggestions in the hint)
-ZW603 unit-not-assigned   the unit holds no role for the indicator (warning)
-ZW604 unknown-measure     the measure is not one of the indicator's 工作措施 (error)
-ZW605 date-outside-window the date lies before the plan year or after its report window (warning)
-ZW606 done-without-evidence 已完成 with no evidence (warning)
-ZW607 year-mismatch       the ledger's year or place is not the checklist's (error)
+"""Ledger findings (ZW601–ZW607) as Problems at the entry's line and column; their names, levels
+and meanings are in codes.py (`zhengwu rules ZW6`).
 
 The report window ends on 3月31日 of the next year, the last day a government may publish its
 政府信息公开工作年度报告 (条例第四十九条). A `waive:` on the entry (or the ledger) with the code or
@@ -18,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ..i18n import _, join
 from ..model import Checklist
 from ..positions import Positions
 from ..problems import Problem, Severity
@@ -45,8 +39,10 @@ def _entry(index: int, entry: Entry, checklist: Checklist, registry: Registry) -
         yield (
             "ZW601",
             (*at, "indicator"),
-            f"indicator {entry.indicator} is not in the checklist (it has 1–{last})",
-            "check the number against `zhengwu list`",
+            _("indicator {number} is not in the checklist (it has 1–{last})").format(
+                number=entry.indicator, last=last
+            ),
+            _("check the number against `zhengwu list`"),
         )
     if entry.unit is not None:
         canonical = registry.canonical(entry.unit)
@@ -57,8 +53,8 @@ def _entry(index: int, entry: Entry, checklist: Checklist, registry: Registry) -
             yield (
                 "ZW602",
                 (*at, "unit"),
-                f"unknown unit “{printable(entry.unit)}”",
-                hint or "`zhengwu units` lists the known units",
+                _("unknown unit “{name}”").format(name=printable(entry.unit)),
+                hint or _("`zhengwu units` lists the known units"),
             )
         elif found is not None:
             named = named_assignments(found[2], registry)
@@ -67,19 +63,22 @@ def _entry(index: int, entry: Entry, checklist: Checklist, registry: Registry) -
                 yield (
                     "ZW603",
                     (*at, "unit"),
-                    f"{entry.unit} holds no role for indicator {entry.indicator}",
-                    "check the indicator number, or waive ZW603 with the reason",
+                    _("{unit} holds no role for indicator {number}").format(
+                        unit=entry.unit, number=entry.indicator
+                    ),
+                    _("check the indicator number, or waive ZW603 with the reason"),
                 )
     if entry.measure is not None and found is not None:
         numbers = [m.number for m in checklist.effective_measures(found[2])]
         if entry.measure not in numbers:
-            shown = "、".join(f"（{n}）" for n in numbers) or "none"
+            shown = join(f"（{n}）" for n in numbers) or _("none")
             yield (
                 "ZW604",
                 (*at, "measure"),
-                f"measure （{entry.measure}） is not one of indicator {entry.indicator}'s "
-                f"measures ({shown})",
-                "fix the number or drop `measure:`",
+                _(
+                    "measure （{measure}） is not one of indicator {number}'s measures ({measures})"
+                ).format(measure=entry.measure, number=entry.indicator, measures=shown),
+                _("fix the number or drop `measure:`"),
             )
     year = checklist.meta.year
     start, end = report_window(year)
@@ -87,16 +86,20 @@ def _entry(index: int, entry: Entry, checklist: Checklist, registry: Registry) -
         yield (
             "ZW605",
             (*at, "date"),
-            f"the date {entry.date.isoformat()} lies outside {year} and its report window "
-            f"({start.isoformat()} – {end.isoformat()})",
-            "check the year of the date",
+            _("the date {date} lies outside {year} and its report window ({start} – {end})").format(
+                date=entry.date.isoformat(),
+                year=year,
+                start=start.isoformat(),
+                end=end.isoformat(),
+            ),
+            _("check the year of the date"),
         )
     if entry.status is Status.done and not entry.evidence:
         yield (
             "ZW606",
             (*at, "status"),
-            f"indicator {entry.indicator} is 已完成 without evidence",
-            "add `evidence:` — a link or what 可检视成果 was produced",
+            _("indicator {number} is 已完成 without evidence").format(number=entry.indicator),
+            _("add `evidence:` — a link or what 可检视成果 was produced"),
         )
 
 
@@ -105,15 +108,19 @@ def _findings(ledger: Ledger, checklist: Checklist, registry: Registry) -> Itera
         yield (
             "ZW607",
             ("year",),
-            f"the ledger is for {ledger.year}, the checklist for {checklist.meta.year}",
-            "give the ledger of the same year with --ledger",
+            _("the ledger is for {ledger_year}, the checklist for {checklist_year}").format(
+                ledger_year=ledger.year, checklist_year=checklist.meta.year
+            ),
+            _("give the ledger of the same year with --ledger"),
         )
     if ledger.place is not None and ledger.place != checklist.meta.place:
         yield (
             "ZW607",
             ("place",),
-            f"the ledger is for {ledger.place}, the checklist for {checklist.meta.place}",
-            "give the ledger of the same checklist with --ledger",
+            _("the ledger is for {ledger_place}, the checklist for {checklist_place}").format(
+                ledger_place=ledger.place, checklist_place=checklist.meta.place
+            ),
+            _("give the ledger of the same checklist with --ledger"),
         )
     for index, entry in enumerate(ledger.entries):
         yield from _entry(index, entry, checklist, registry)

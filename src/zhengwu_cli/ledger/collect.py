@@ -29,7 +29,7 @@ from pathlib import Path
 from ..convert import CONVERTIBLE, ConvertError, needs_conversion, soffice, to_docx
 from ..model import Checklist
 from ..units import Registry
-from .cell import STATUS_WORDS, Reading, read_cell
+from .cell import STATUS_WORDS, CellReading, read_cell
 from .package import SheetError, StrictSheet, read_package
 from .sheet_read import NUMBER_HEADING, STATUS_HEADING, Sheet, read_body, shown_name
 
@@ -38,7 +38,7 @@ __all__ = [
     "SHEET_SUFFIXES",
     "STATUS_HEADING",
     "STATUS_WORDS",
-    "Reading",
+    "CellReading",
     "Sheet",
     "SheetError",
     "read_cell",

@@ -6,6 +6,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
 from ..load import LoadError, decode_text, parse_yaml, read_file, validate
 from ..positions import Positions
 from ..problems import Problem, Severity
@@ -69,11 +70,11 @@ def irregular(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return f"cannot read it: {error.strerror}"
+        return _("cannot read it: {why}").format(why=error.strerror)
     if stat.S_ISDIR(mode):
-        return "this is a folder, not a ledger file"
+        return _("this is a folder, not a ledger file")
     if not stat.S_ISREG(mode):
-        return "this is not a regular file (a pipe, a device or a socket)"
+        return _("this is not a regular file (a pipe, a device or a socket)")
     return None
 
 
@@ -86,7 +87,7 @@ def _unreadable(path: Path, why: str) -> Problem:
         "unreadable",
         Severity.error,
         why,
-        "give the path of the ledger's .yaml file with --ledger",
+        _("give the path of the ledger's .yaml file with --ledger"),
     )
 
 
@@ -100,8 +101,8 @@ def missing_ledger(path: Path) -> LoadError:
                 "ZW600",
                 "no-ledger",
                 Severity.error,
-                "no ledger (台账) at this path",
-                "run `zhengwu collect SHEET.docx…` to start one, or give --ledger PATH",
+                _("no ledger (台账) at this path"),
+                _("run `zhengwu collect SHEET.docx…` to start one, or give --ledger PATH"),
             )
         ]
     )

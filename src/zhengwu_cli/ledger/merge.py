@@ -41,6 +41,7 @@ from typing import Any
 
 import yaml
 
+from ..i18n import _
 from ..load import LoadError, parse_yaml, validate
 from ..units import Registry
 from . import LedgerError
@@ -284,15 +285,15 @@ def verify(text: str, shown: str, before: list[Entry], added: list[Entry]) -> Le
     except LoadError as error:
         raise LedgerError(_cannot_append(shown, error.problems[0].message)) from None
     if ledger.entries != [*before, *added]:
-        raise LedgerError(_cannot_append(shown, "the entries would not be kept as they are"))
+        raise LedgerError(_cannot_append(shown, _("the entries would not be kept as they are")))
     return ledger
 
 
 def _cannot_append(shown: str, why: str) -> str:
-    return (
-        f"{shown}: cannot add entries to this ledger without rewriting it ({why}); nothing was "
+    return _(
+        "{path}: cannot add entries to this ledger without rewriting it ({why}); nothing was "
         "written. Put `entries:` last in the file, written as a block list (`- indicator: …`)"
-    )
+    ).format(path=shown, why=why)
 
 
 def encode(text: str, old: LoadedLedger | None) -> bytes:

@@ -30,9 +30,6 @@ class Status(str, Enum):
     not_applicable = "不适用"
 
 
-STATUS_ORDER = [Status.done, Status.in_progress, Status.not_started, Status.not_applicable]
-
-
 class Entry(Strict):
     """One report of progress: an indicator's status (for one unit, optionally one measure)."""
 

@@ -27,6 +27,7 @@ from typing import IO, Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..archive import MAX_PART, UnsafeArchive, check
+from ..i18n import _
 
 MAX_SMALL = 2**20  # relationships, core properties
 MAX_CELL = 20_000  # characters kept of one cell or paragraph
@@ -67,9 +68,6 @@ class Row:
     cells: list[Cell]
     notes: list[str] = field(default_factory=list)  # malformed attributes, read as 1
 
-    def at(self, column: int) -> Cell | None:
-        return next((c for c in self.cells if c.column == column), None)
-
 
 @dataclass
 class Table:
@@ -98,11 +96,12 @@ Block = Paragraph | Table
 class Package:
     body: list[Block]
     modified: datetime | None  # docProps/core.xml dcterms:modified, in UTC
-    core_title: str | None
 
 
 def _shorten(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else f"{text[:limit]}…（{len(text)} characters）"
+    if len(text) <= limit:
+        return text
+    return _("{start}…（{length} characters）").format(start=text[:limit], length=len(text))
 
 
 class _Stream:
@@ -118,14 +117,18 @@ class _Stream:
         self.count += len(data)
         if self.count > self.limit:
             raise SheetError(
-                f"{self.name} unpacks to more than {self.limit // 2**20} MB; a damaged or hostile "
-                "file — ask the unit to save the sheet again as .docx"
+                _(
+                    "{part} unpacks to more than {size} MB; a damaged or hostile file — ask the "
+                    "unit to save the sheet again as .docx"
+                ).format(part=self.name, size=self.limit // 2**20)
             )
         window = self.carry + data
         if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
             raise SheetError(
-                f"{self.name} declares a DOCTYPE or entities, which Word never writes; a "
-                "hostile or damaged file — ask the unit to save the sheet again as .docx"
+                _(
+                    "{part} declares a DOCTYPE or entities, which Word never writes; a hostile "
+                    "or damaged file — ask the unit to save the sheet again as .docx"
+                ).format(part=self.name)
             )
         self.carry = window[-16:]
         return data
@@ -149,7 +152,11 @@ def _small(archive: zipfile.ZipFile, name: str) -> Any | None:
     except KeyError:
         return None
     if info.file_size > MAX_SMALL:
-        raise SheetError(f"{name} is {info.file_size // 1024} KB, too large for what it holds")
+        raise SheetError(
+            _("{part} is {size} KB, too large for what it holds").format(
+                part=name, size=info.file_size // 1024
+            )
+        )
     with archive.open(info) as raw:
         stream = _Stream(raw, MAX_SMALL, name)
         data = b"".join(iter(lambda: stream.read(65536), b""))
@@ -172,7 +179,9 @@ def _targets(archive: zipfile.ZipFile) -> tuple[str, str | None]:
                 core = name
     names = set(archive.namelist())
     if main not in names:
-        raise SheetError("a damaged .docx (it has no document part); open it in Word and save it")
+        raise SheetError(
+            _("a damaged .docx (it has no document part); open it in Word and save it")
+        )
     return main, core if core in names else None
 
 
@@ -194,24 +203,26 @@ def read_package(path: Path) -> Package:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise SheetError(
-            "not a Word .docx file (damaged, or another format such as .doc or .wps)"
+            _("not a Word .docx file (damaged, or another format such as .doc or .wps)")
         ) from None
     except OSError as error:
-        raise SheetError(f"cannot read it: {error.strerror or error}") from None
+        raise SheetError(_("cannot read it: {why}").format(why=error.strerror or error)) from None
     try:
         with archive:
             main, core_name = _targets(archive)
             _check(archive, main)
-            modified, title = None, None
+            modified = None
             core = _small(archive, core_name) if core_name else None
             if core is not None:
                 modified = _w3cdtf(core.findtext(_DCTERMS + "modified"))
-                title = core.findtext("{http://purl.org/dc/elements/1.1/}title")
             with archive.open(main) as raw:
                 if _STRICT in raw.read(4096):
                     raise StrictSheet(
-                        "the sheet is saved as “Strict Open XML”; save it in Word as an ordinary "
-                        "Word document (.docx), or install LibreOffice so zhengwu converts it"
+                        _(
+                            "the sheet is saved as “Strict Open XML”; save it in Word as an "
+                            "ordinary Word document (.docx), or install LibreOffice so zhengwu "
+                            "converts it"
+                        )
                     )
             with archive.open(main) as raw:
                 body = _body(_Stream(raw, MAX_PART, main))
@@ -220,17 +231,23 @@ def read_package(path: Path) -> Package:
     except etree.XMLSyntaxError as error:
         if "too long" in str(error) or "huge" in str(error).lower():
             raise SheetError(
-                "a text in the sheet is more than 10 MB in one piece, more than is read safely; "
-                "ask the unit to shorten the long cell (attach long material instead)"
+                _(
+                    "a text in the sheet is more than 10 MB in one piece, more than is read "
+                    "safely; ask the unit to shorten the long cell (attach long material instead)"
+                )
             ) from None
-        raise SheetError(f"a damaged .docx ({_shorten(str(error), 120)})") from None
+        raise SheetError(_damaged(error)) from None
     except (zipfile.BadZipFile, EOFError, ValueError, KeyError, RuntimeError) as error:
-        raise SheetError(f"a damaged .docx ({_shorten(str(error), 120)})") from None
+        raise SheetError(_damaged(error)) from None
     except OSError as error:
-        raise SheetError(f"cannot read it: {error.strerror or error}") from None
+        raise SheetError(_("cannot read it: {why}").format(why=error.strerror or error)) from None
     except (MemoryError, RecursionError):
-        raise SheetError("the sheet is too large or too deeply nested to read") from None
-    return Package(body, modified, title)
+        raise SheetError(_("the sheet is too large or too deeply nested to read")) from None
+    return Package(body, modified)
+
+
+def _damaged(error: Exception) -> str:
+    return _("a damaged .docx ({why})").format(why=_shorten(str(error), 120))
 
 
 def _paragraph_text(p: Any) -> str:
@@ -262,8 +279,10 @@ def _count(value: str | None, what: str, notes: list[str]) -> int:
     if _SPAN.fullmatch(value) and fallback <= int(value) <= MAX_SPAN:
         return int(value)
     notes.append(
-        f"{what}=“{_shorten(value)}” is not a column count; read as {fallback} (the cells of "
-        "this row may be read in the wrong columns)"
+        _(
+            "{attribute}=“{value}” is not a column count; read as {count} (the cells of this "
+            "row may be read in the wrong columns)"
+        ).format(attribute=what, value=_shorten(value), count=fallback)
     )
     return fallback
 

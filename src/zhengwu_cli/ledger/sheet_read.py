@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import dates
 from ..docx_text import clean as clean_text
+from ..i18n import N_, _, join, ngettext
 from ..model import Checklist
 from ..problems import Problem, visible
 from ..units import Registry
@@ -33,7 +34,7 @@ NUMBER_HEADING = "序号"
 STATUS_HEADING = "完成情况"
 INDICATOR_HEADING = "细化指标"
 FILL_LABELS = ("填报单位", "填报人", "联系电话", "填报日期")
-_FIELD = re.compile(r"(填报单位|填报人|联系电话|填报日期)\s*(?:[：:]|\t)")
+_FIELD = re.compile(rf"({'|'.join(FILL_LABELS)})\s*(?:[：:]|\t)")
 _FIELD_BLANKS = " \t\n\u3000_＿-—:：;；，,。"
 _YEAR = re.compile(r"(\d{4})\s*年")
 _COUNT = re.compile(r"共\s*(\d{1,6})\s*项")
@@ -81,8 +82,13 @@ def shown_name(name: str) -> str:
 def _quote(text: str, limit: int = MAX_CELL) -> str:
     text = text.strip()
     if len(text) > limit:
-        text = f"{text[:limit]}…({len(text)} characters)"
+        text = _("{start}…({length} characters)").format(start=text[:limit], length=len(text))
     return visible(text)
+
+
+def _row_at(line: int) -> str:
+    """A row of the task table inside a sentence (第5行), counted through every part."""
+    return _("row {row}").format(row=line)
 
 
 # -- the checklist's side, built once per checklist and registry ------------------------------
@@ -265,8 +271,9 @@ class _Reader:
         )
         if start is None:
             raise SheetError(
-                f"not a zhengwu task sheet: no table with the headings {NUMBER_HEADING} and "
-                f"{STATUS_HEADING}"
+                _(
+                    "not a zhengwu task sheet: no table with the headings {number} and {status}"
+                ).format(number=NUMBER_HEADING, status=STATUS_HEADING)
             )
         before = [b.text.strip() for b in body[:start] if isinstance(b, Paragraph)]
         before = [t for t in before if t]
@@ -286,8 +293,10 @@ class _Reader:
         years = {int(y) for y in _YEAR.findall(title)}
         if years and self.year not in years:
             raise SheetError(
-                f"this sheet is for {'、'.join(str(y) for y in sorted(years))}, the checklist for "
-                f"{self.year}; give the checklist of that year with --checklist"
+                _(
+                    "this sheet is for {years}, the checklist for {year}; give the checklist of "
+                    "that year with --checklist"
+                ).format(years=join(str(y) for y in sorted(years)), year=self.year)
             )
 
     def _parts(self, body: list[Block], start: int) -> tuple[list[Table], list[Block]]:
@@ -310,9 +319,15 @@ class _Reader:
                     1,
                     1,
                     "ZW622",
-                    f"a table after the task table, with {block.columns} columns (the task "
-                    f"table has {first.columns}), was not read: “{_quote(_text_of(block), 200)}”",
-                    "if it holds 完成情况, copy its rows into the task table and collect again",
+                    _(
+                        "a table after the task table, with {columns} columns (the task table "
+                        "has {expected}), was not read: “{text}”"
+                    ).format(
+                        columns=block.columns,
+                        expected=first.columns,
+                        text=_quote(_text_of(block), 200),
+                    ),
+                    _("if it holds 完成情况, copy its rows into the task table and collect again"),
                 )
         return parts, others
 
@@ -328,40 +343,51 @@ class _Reader:
         unit = self.given or in_title or in_block or in_name
         if unit is None:
             raise SheetError(
-                "cannot tell which unit this sheet is for (its title ends in no known unit "
-                "（…）, it has no 填报单位, nor is the file named after one); give --unit NAME"
+                _(
+                    "cannot tell which unit this sheet is for (its title ends in no known unit "
+                    "（…）, it has no 填报单位, nor is the file named after one); give --unit NAME"
+                )
             )
         group = registry.group(unit)
         if group is not None:
             members = registry.members(group)
             raise SheetError(
-                f"“{unit}” is a group of {len(members)} units, not a unit that reports; each "
-                "member reports on its own sheet — give --unit with the member's name"
+                ngettext(
+                    "“{group}” is a group of {n} unit, not a unit that reports; each member "
+                    "reports on its own sheet — give --unit with the member's name",
+                    "“{group}” is a group of {n} units, not a unit that reports; each member "
+                    "reports on its own sheet — give --unit with the member's name",
+                    len(members),
+                ).format(group=unit, n=len(members))
             )
         if self.given and in_title and in_title != self.given:
             self.warn(
                 1,
                 1,
                 "ZW620",
-                f"--unit {self.given}, but the sheet's title names {in_title}; collected as "
-                f"{self.given}",
-                "check that this is the sheet you meant, or drop --unit",
+                _(
+                    "--unit {given}, but the sheet's title names {titled}; collected as {given}"
+                ).format(given=self.given, titled=in_title),
+                _("check that this is the sheet you meant, or drop --unit"),
             )
         if in_block and in_block != unit:
             self.warn(
                 1,
                 1,
                 "ZW620",
-                f"the 填报单位 is {in_block}, but the sheet is {unit}'s; collected as {unit}",
-                "check with the unit which sheet this is",
+                _("the 填报单位 is {named}, but the sheet is {unit}'s; collected as {unit}").format(
+                    named=in_block, unit=unit
+                ),
+                _("check with the unit which sheet this is"),
             )
         elif "填报单位" in filled and in_block is None:
             self.warn(
                 1,
                 1,
                 "ZW620",
-                f"the 填报单位 “{_quote(filled['填报单位'], 100)}” is not a known unit; the sheet "
-                f"is collected as {unit}'s",
+                _(
+                    "the 填报单位 “{named}” is not a known unit; the sheet is collected as {unit}'s"
+                ).format(named=_quote(filled["填报单位"], 100), unit=unit),
             )
         return unit
 
@@ -383,9 +409,11 @@ class _Reader:
                     1,
                     1,
                     "ZW613",
-                    f"the 填报日期 “{_quote(written, 100)}” is not a date; entries without a date "
-                    "of their own stay undated (the day of collection counts)",
-                    "write the date as 2022年6月30日",
+                    _(
+                        "the 填报日期 “{text}” is not a date; entries without a date of their own "
+                        "stay undated (the day of collection counts)"
+                    ).format(text=_quote(written, 100)),
+                    _("write the date as 2022年6月30日"),
                 )
 
 
@@ -438,14 +466,14 @@ class _Rows:
         self._summary()
 
     def _heading(self, columns: Columns, column: int) -> str:
-        return columns.headings.get(column) or f"column {column + 1}"
+        return columns.headings.get(column) or _("column {column}").format(column=column + 1)
 
     def _row(
         self, row: Row, line: int, columns: Columns, above: dict[int, tuple[Cell, str]]
     ) -> None:
         r = self.r
         for note in row.notes:
-            r.warn(line, 1, "ZW622", f"row {line}: {note}")
+            r.warn(line, 1, "ZW622", _("{row}: {note}").format(row=_row_at(line), note=note))
         cells = {c.column: c for c in row.cells}
         status_cell = cells.get(columns.status)
         number_cell = cells.get(columns.number)
@@ -453,7 +481,12 @@ class _Rows:
         merged_from: str | None = None
         if status_cell is not None:
             if status_cell.merge == "restart":
-                above[columns.status] = (status_cell, f"row {line}, 序号 {_quote(raw_number, 12)}")
+                above[columns.status] = (
+                    status_cell,
+                    _("{row}, 序号 {number}").format(
+                        row=_row_at(line), number=_quote(raw_number, 12)
+                    ),
+                )
             elif status_cell.merge == "continue" and columns.status in above:
                 restart, merged_from = above[columns.status]
                 status_cell = restart
@@ -466,14 +499,27 @@ class _Rows:
         status_text = status_cell.text if status_cell else ""
         for cell in row.cells:
             if cell.length > len(cell.text):
+                fields = {
+                    "row": _row_at(line),
+                    "column": self._heading(columns, cell.column),
+                    "number": _quote(raw_number, 12),
+                    "length": f"{cell.length:,}",
+                    "kept": f"{MAX_CELL:,}",
+                }
+                message = (
+                    _(
+                        "{row}, {column} (序号 {number}): {length} characters; the first {kept} "
+                        "are kept"
+                    )
+                    if raw_number.strip()
+                    else _("{row}, {column}: {length} characters; the first {kept} are kept")
+                )
                 r.warn(
                     line,
                     cell.column + 1,
                     "ZW621",
-                    f"row {line}, {self._heading(columns, cell.column)}"
-                    + (f" (序号 {_quote(raw_number, 12)})" if raw_number.strip() else "")
-                    + f": {cell.length:,} characters; the first {MAX_CELL:,} are kept",
-                    "ask the unit to shorten the cell (attach long material instead)",
+                    message.format(**fields),
+                    _("ask the unit to shorten the cell (attach long material instead)"),
                 )
         if not number_text.isdigit() or not number_text.isascii():
             written = [c for c in row.cells if c.text.strip() and c.merge != "continue"]
@@ -484,19 +530,22 @@ class _Rows:
         if len(number_text) > 6 or self.index.checklist.indicator(int(number_text)) is None:
             self.count["unknown"] += 1
             shown = number_text if len(number_text) <= 12 else f"{number_text[:12]}…"
-            said = (
-                f"; its 完成情况 “{_quote(status_text)}” was not collected"
-                if (status_text.strip())
-                else ""
+            if len(number_text) > 6:
+                shown = _("{number} ({n} digits)").format(number=shown, n=len(number_text))
+            message = (
+                _(
+                    "序号 {number} is not an indicator of the checklist; row not collected; its "
+                    "完成情况 “{text}” was not collected"
+                )
+                if status_text.strip()
+                else _("序号 {number} is not an indicator of the checklist; row not collected")
             )
             r.warn(
                 line,
                 columns.number + 1,
                 "ZW611",
-                f"序号 {shown}"
-                + (f" ({len(number_text)} digits)" if len(number_text) > 6 else "")
-                + f" is not an indicator of the checklist; row not collected{said}",
-                "was the 序号 cell edited? write the indicator's number back and collect again",
+                message.format(number=shown, text=_quote(status_text)),
+                _("was the 序号 cell edited? write the indicator's number back and collect again"),
             )
             return
         number = self._identify(int(number_text), cells, line, columns)
@@ -504,18 +553,29 @@ class _Rows:
 
     def _added(self, row: Row, line: int, columns: Columns, raw_number: str) -> None:
         self.count["added"] += 1
-        texts = [
-            f"{self._heading(columns, c.column)}: “{_quote(c.text)}”"
+        texts = _("; ").join(
+            _("{column}: “{text}”").format(
+                column=self._heading(columns, c.column), text=_quote(c.text)
+            )
             for c in row.cells
             if c.text.strip() and c.merge != "continue"
-        ]
-        what = "a row whose 序号 is not a number" if raw_number.strip() else "a row without a 序号"
+        )
+        message = (
+            _(
+                "a row whose 序号 is not a number (added by the unit?); not collected — for the "
+                "office: {texts}"
+            )
+            if raw_number.strip()
+            else _(
+                "a row without a 序号 (added by the unit?); not collected — for the office: {texts}"
+            )
+        )
         self.r.warn(
             line,
             columns.number + 1,
             "ZW614",
-            f"{what} (added by the unit?); not collected — for the office: " + "; ".join(texts),
-            "if it reports on an indicator, write that indicator's 序号 in it and collect again",
+            message.format(texts=texts),
+            _("if it reports on an indicator, write that indicator's 序号 in it and collect again"),
         )
 
     def _identify(self, number: int, cells: dict[int, Cell], line: int, columns: Columns) -> int:
@@ -535,9 +595,11 @@ class _Rows:
                 line,
                 columns.number + 1,
                 "ZW616",
-                f"序号 {number} holds the 细化指标 text of indicator {target}; collected for "
-                f"{target}",
-                "the rows were renumbered; check the sheet with the unit",
+                _(
+                    "序号 {number} holds the 细化指标 text of indicator {target}; collected for "
+                    "{target}"
+                ).format(number=number, target=target),
+                _("the rows were renumbered; check the sheet with the unit"),
             )
             return target
         self.count["edited"] += 1
@@ -545,9 +607,11 @@ class _Rows:
             line,
             columns.indicator + 1,
             "ZW617",
-            f"序号 {number}: the 细化指标 text differs from the checklist's; collected for "
-            f"{number}. The sheet says: “{_quote(cells[columns.indicator].text)}”",
-            "check that the row reports on this indicator",
+            _(
+                "序号 {number}: the 细化指标 text differs from the checklist's; collected for "
+                "{number}. The sheet says: “{text}”"
+            ).format(number=number, text=_quote(cells[columns.indicator].text)),
+            _("check that the row reports on this indicator"),
         )
         return number
 
@@ -568,19 +632,26 @@ class _Rows:
                     line,
                     columns.number + 1,
                     "ZW618",
-                    f"序号 {number} appears twice (rows {seen.line} and {line}); the filled "
-                    f"row {line} is collected",
+                    _(
+                        "序号 {number} appears twice (rows {first} and {second}); the filled "
+                        "row {second} is collected"
+                    ).format(number=number, first=seen.line, second=line),
                 )
             else:
-                said = ""
-                if reading is not None:
-                    said = f"; this row's 完成情况 “{_quote(text)}” was not collected"
+                message = (
+                    _(
+                        "序号 {number} appears again (first in row {first}); this row's 完成情况 "
+                        "“{text}” was not collected"
+                    )
+                    if reading is not None
+                    else _("序号 {number} appears again (first in row {first})")
+                )
                 r.warn(
                     line,
                     columns.number + 1,
                     "ZW618",
-                    f"序号 {number} appears again (first in row {seen.line}){said}",
-                    "keep one row per indicator; if the two say different things, ask the unit",
+                    message.format(number=number, first=seen.line, text=_quote(text)),
+                    _("keep one row per indicator; if the two say different things, ask the unit"),
                 )
                 return
         if reading is None:
@@ -594,41 +665,60 @@ class _Rows:
             r.warn(
                 *where,
                 "ZW624",
-                f"序号 {number}: its 完成情况 is one cell merged down from the row above "
-                f"({merged_from}); read for this row too",
+                _(
+                    "序号 {number}: its 完成情况 is one cell merged down from the row above "
+                    "({above}); read for this row too"
+                ).format(number=number, above=merged_from),
             )
         if number not in self.expected_set:
             self.count["norole"] += 1
             r.warn(
                 *where,
                 "ZW619",
-                f"序号 {number}: {sheet.unit} has no role in this indicator; collected, but it "
-                "does not count for the city",
-                "if the unit does take part, add it to the indicator's 责任单位 in the checklist",
+                _(
+                    "序号 {number}: {unit} has no role in this indicator; collected, but it does "
+                    "not count for the city"
+                ).format(number=number, unit=sheet.unit),
+                _(
+                    "if the unit does take part, add it to the indicator's 责任单位 in the "
+                    "checklist"
+                ),
             )
         if reading.guessed:
             r.warn(
                 *where,
                 "ZW612",
-                f"序号 {number}: 完成情况 “{_quote(text, 200)}” was not understood; recorded as "
-                "推进中 with the text as a note",
-                "start the cell with 已完成, 推进中, 未启动 or 不适用",
+                _(
+                    "序号 {number}: 完成情况 “{text}” was not understood; recorded as 推进中 with "
+                    "the text as a note"
+                ).format(number=number, text=_quote(text, 200)),
+                _("start the cell with 已完成, 推进中, 未启动 or 不适用"),
             )
         if reading.bad_date:
             r.warn(
                 *where,
                 "ZW613",
-                f"序号 {number}: “{reading.bad_date}” is not a date; kept in the text",
-                "write the date as 2022年6月30日 or 2022-06-30",
+                _("序号 {number}: “{text}” is not a date; kept in the text").format(
+                    number=number, text=reading.bad_date
+                ),
+                _("write the date as 2022年6月30日 or 2022-06-30"),
             )
         if reading.unsure:
-            r.warn(*where, "ZW623", f"序号 {number}: {reading.unsure}: “{_quote(text, 200)}”")
+            r.warn(
+                *where,
+                "ZW623",
+                _("序号 {number}: {doubt}: “{text}”").format(
+                    number=number, doubt=reading.unsure, text=_quote(text, 200)
+                ),
+            )
         if reading.status is Status.done and reading.date and reading.date > r.today:
             r.warn(
                 *where,
                 "ZW623",
-                f"序号 {number}: 已完成 on {reading.date.isoformat()}, after the day of collection "
-                f"({r.today.isoformat()}); is it a planned date?",
+                _(
+                    "序号 {number}: 已完成 on {date}, after the day of collection ({today}); is it "
+                    "a planned date?"
+                ).format(number=number, date=reading.date.isoformat(), today=r.today.isoformat()),
             )
         done = reading.status is Status.done
         sheet.entries.append(
@@ -657,46 +747,63 @@ class _Rows:
                     1,
                     1,
                     "ZW615",
-                    f"the sheet says 共{self.counted}项 but holds {present} rows: {missing} "
-                    "deleted (a filtered sheet: which ones cannot be told)",
-                    "ask the unit for the rows it deleted",
+                    _(
+                        "the sheet says 共{counted}项 but holds {present} rows: {missing} deleted "
+                        "(a filtered sheet: which ones cannot be told)"
+                    ).format(counted=self.counted, present=present, missing=missing),
+                    _("ask the unit for the rows it deleted"),
                 )
             return
         missing_rows = [n for n in self.expected if n not in found]
         self.count["deleted"] = len(missing_rows)
         if missing_rows:
-            listed = "、".join(str(n) for n in missing_rows[:50])
-            more = f" and {len(missing_rows) - 50} more" if len(missing_rows) > 50 else ""
+            listed = join(str(n) for n in missing_rows[:50])
+            if len(missing_rows) > 50:
+                listed = _("{numbers} and {n} more").format(
+                    numbers=listed, n=len(missing_rows) - 50
+                )
             self.r.warn(
                 1,
                 1,
                 "ZW615",
-                f"{len(missing_rows)} of {self.sheet.unit}'s rows are not in the sheet (deleted): "
-                f"序号 {listed}{more}; nothing was collected for them",
-                "ask the unit to report on them (send the sheet again: zhengwu render --unit)",
+                ngettext(
+                    "{n} of {unit}'s rows is not in the sheet (deleted): 序号 {numbers}; nothing "
+                    "was collected for it",
+                    "{n} of {unit}'s rows are not in the sheet (deleted): 序号 {numbers}; nothing "
+                    "was collected for them",
+                    len(missing_rows),
+                ).format(n=len(missing_rows), unit=self.sheet.unit, numbers=listed),
+                _("ask the unit to report on them (send the sheet again: zhengwu render --unit)"),
             )
 
     def _summary(self) -> None:
         c = self.count
         total = c["filled"] + c["empty"] + c["added"] + c["unknown"] + c["duplicate"]
         self.sheet.rows = c["filled"] + c["empty"]
-        parts = [f"{total} 行：已填 {c['filled']}，空 {c['empty']}"]
-        if c.get("deleted"):
-            parts.append(f"删除 {c['deleted']}")
-        if c["added"]:
-            parts.append(f"新增 {c['added']}（未收录，见提示）")
-        if c["unknown"]:
-            parts.append(f"序号不明 {c['unknown']}（未收录，见提示）")
-        if c["duplicate"]:
-            parts.append(f"重复 {c['duplicate']}")
-        if c["renumbered"]:
-            parts.append(f"改号 {c['renumbered']}")
-        if c["edited"]:
-            parts.append(f"指标文字改动 {c['edited']}")
-        if c["norole"]:
-            parts.append(f"无职责 {c['norole']}")
-        self.sheet.summary = "，".join(parts)
+        parts = [
+            ngettext(
+                "{n} row: {filled} filled, {empty} empty",
+                "{n} rows: {filled} filled, {empty} empty",
+                total,
+            ).format(n=total, filled=c["filled"], empty=c["empty"])
+        ]
+        for key, label in _SUMMARY:
+            if c.get(key):
+                parts.append(_(label).format(n=c[key]))
+        self.sheet.summary = _(", ").join(parts)
         self.sheet.warnings.extend(self.r.warnings)
+
+
+# what the summary line counts besides the filled and empty rows, in its order
+_SUMMARY = (
+    ("deleted", N_("{n} deleted")),
+    ("added", N_("{n} added (not collected, see the warnings)")),
+    ("unknown", N_("{n} with an unknown 序号 (not collected, see the warnings)")),
+    ("duplicate", N_("{n} duplicated")),
+    ("renumbered", N_("{n} renumbered")),
+    ("edited", N_("{n} with the 细化指标 text edited")),
+    ("norole", N_("{n} without a role")),
+)
 
 
 def _own(day: date | None) -> date | None:

@@ -32,6 +32,7 @@ from ..atomic import (
     umask,
     write_atomic,
 )
+from ..i18n import _
 from ..units import Registry
 from . import LedgerError, merge
 from .load import LoadedLedger, irregular, load_ledger
@@ -71,14 +72,18 @@ def locked(path: Path, wait: float = DEFAULT_WAIT) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise LedgerError(
-            f"{path}: another zhengwu collect has been writing this ledger for more than "
-            f"{wait:g} s (lock file {lock_file}); nothing was written — run again when it has "
-            "finished, or give --wait SECONDS"
+            _(
+                "{path}: another zhengwu collect has been writing this ledger for more than "
+                "{wait} s (lock file {lock}); nothing was written — run again when it has "
+                "finished, or give --wait SECONDS"
+            ).format(path=path, wait=f"{wait:g}", lock=lock_file)
         ) from None
     except OSError as error:
         raise LedgerError(
-            f"{path}: cannot lock the ledger ({lock_file}: {error.strerror or error}); nothing "
-            "was written — the ledger's folder must be writable"
+            _(
+                "{path}: cannot lock the ledger ({lock}: {why}); nothing was written — the "
+                "ledger's folder must be writable"
+            ).format(path=path, lock=lock_file, why=error.strerror or error)
         ) from None
     try:
         yield
@@ -91,7 +96,11 @@ def check_writable(path: Path) -> None:
     and without opening the file (a pipe would block)."""
     why = irregular(path)
     if why:
-        raise LedgerError(f"{path}: {why}; give the path of the ledger's .yaml file with --ledger")
+        raise LedgerError(
+            _("{path}: {why}; give the path of the ledger's .yaml file with --ledger").format(
+                path=path, why=why
+            )
+        )
     try:
         check_target(real_target(path))
     except WriteError as error:
@@ -100,8 +109,10 @@ def check_writable(path: Path) -> None:
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
     if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
         raise LedgerError(
-            f"{path}: cannot write in the folder {existing}; nothing was written — choose "
-            "another --ledger or ask for write access"
+            _(
+                "{path}: cannot write in the folder {folder}; nothing was written — choose "
+                "another --ledger or ask for write access"
+            ).format(path=path, folder=existing)
         )
 
 
@@ -127,14 +138,20 @@ def merge_into(
     try:
         real_target(path).parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise LedgerError(f"cannot create the folder {path.parent}: {error.strerror}") from None
+        raise LedgerError(
+            _("cannot create the folder {folder}: {why}").format(
+                folder=path.parent, why=error.strerror
+            )
+        ) from None
     with locked(path, wait):
         clean_stale(real_target(path), older_than=0)  # no writer of this ledger is running
         old = _read_again(path, read_before)
         if old is not None and old.ledger.year != year:
             raise LedgerError(
-                f"{path}: the ledger is for {old.ledger.year}, the checklist for {year}; give "
-                "the matching --ledger or --checklist"
+                _(
+                    "{path}: the ledger is for {ledger_year}, the checklist for {checklist_year}; "
+                    "give the matching --ledger or --checklist"
+                ).format(path=path, ledger_year=old.ledger.year, checklist_year=year)
             )
         ledger = old.ledger if old else Ledger(place=place, year=year)
         outcome.plan = merge.plan(ledger, incoming, registry, update)
@@ -153,18 +170,20 @@ def merge_into(
             )
         except Changed:
             raise LedgerError(
-                f"{path}: the ledger changed on disk while collecting (someone saved it); "
-                "nothing was written — run the command again"
+                _(
+                    "{path}: the ledger changed on disk while collecting (someone saved it); "
+                    "nothing was written — run the command again"
+                ).format(path=path)
             ) from None
         except WriteError as error:
-            raise LedgerError(f"the ledger was not changed: {error}") from None
+            raise LedgerError(_("the ledger was not changed: {why}").format(why=error)) from None
     return outcome
 
 
 def _read_again(path: Path, before: LoadedLedger | None) -> LoadedLedger | None:
     why = irregular(path)
     if why:
-        raise LedgerError(f"{path}: {why}; nothing was written")
+        raise LedgerError(_("{path}: {why}; nothing was written").format(path=path, why=why))
     if not path.exists():
         return None
     if before is not None:
@@ -172,5 +191,9 @@ def _read_again(path: Path, before: LoadedLedger | None) -> LoadedLedger | None:
             if real_target(path).read_bytes() == before.data:
                 return before
         except OSError as error:
-            raise LedgerError(f"{path}: cannot read the ledger again: {error.strerror}") from None
+            raise LedgerError(
+                _("{path}: cannot read the ledger again: {why}").format(
+                    path=path, why=error.strerror
+                )
+            ) from None
     return load_ledger(path)
