@@ -375,7 +375,10 @@ def _show_progress(event: Event) -> None:
         click.echo(said, err=True)
     elif isinstance(event, SheetRead):
         print_problems(event.sheet.warnings)
-        click.echo(f"{shown(event.path)}: {event.sheet.unit}: {event.sheet.summary}")
+        said = _("{path}: {unit}: {summary}").format(
+            path=shown(event.path), unit=event.sheet.unit, summary=event.sheet.summary
+        )
+        click.echo(said)
     else:
         _show_plan(event)
 
