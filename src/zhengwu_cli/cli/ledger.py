@@ -3,9 +3,9 @@
 Each parses its options, calls one library function (`ledger.collect.collect`,
 `ledger.status.ledger_standing`, `render.report.report`) and prints what it returns.
 
-Exit codes: 0 done; 1 `status` found overdue items; 2 a file that cannot be read or written
-(collect: no sheet could be read, or the ledger), a ledger with errors (status, report), or a
-misused command; 130 interrupted (Ctrl-C).
+Exit codes: 0 done; 1 `status` found overdue items (not with --missing); 2 a file that cannot
+be read or written (collect: no sheet could be read, or the ledger), a ledger with errors
+(status, report), or a misused command; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
