@@ -165,7 +165,7 @@ def reached_by_unit() -> dict[int, set[str]]:
 
 
 def test_done_for_the_city_only_when_every_unit_reached_says_so(
-    collected: tuple[Path, Result],
+    collected: tuple[Path, Result], chinese: None
 ) -> None:
     ledger, _ = collected
     answered = {(e["indicator"], e["unit"]): e["status"] for e in entries(ledger)}

@@ -13,7 +13,7 @@ from typing import Any
 from docx import Document
 from docx.oxml.ns import qn
 
-from zhengwu_cli.ledger.collect import Sheet, read_sheet
+from zhengwu_cli.ledger.collect import ReturnedSheet, read_sheet
 from zhengwu_cli.load import load
 
 from .helpers import CHECKLIST
@@ -28,16 +28,16 @@ def loaded() -> Any:
     return _LOADED[0]
 
 
-def read(path: Path, unit: str | None = None, today: date = TODAY) -> Sheet:
+def read(path: Path, unit: str | None = None, today: date = TODAY) -> ReturnedSheet:
     found = loaded()
     return read_sheet(path, found.checklist, found.registry, unit, today)
 
 
-def codes(sheet: Sheet) -> list[str]:
+def codes(sheet: ReturnedSheet) -> list[str]:
     return [w.code for w in sheet.warnings]
 
 
-def messages(sheet: Sheet, code: str) -> list[str]:
+def messages(sheet: ReturnedSheet, code: str) -> list[str]:
     return [w.message for w in sheet.warnings if w.code == code]
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from zhengwu_cli.ledger.model import Ledger
-from zhengwu_cli.ledger.status import Progress, standing
+from zhengwu_cli.ledger.status import IndicatorStanding, standing
 from zhengwu_cli.load import Loaded
 
 
-def item(loaded: Loaded, ledger: Ledger, as_of: date, number: int = 9) -> Progress:
+def item(loaded: Loaded, ledger: Ledger, as_of: date, number: int = 9) -> IndicatorStanding:
     found = standing(loaded.checklist, loaded.registry, ledger, as_of, unit="市司法局")
     [progress] = [p for p in found.items if p.number == number]
     return progress

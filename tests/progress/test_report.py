@@ -241,7 +241,7 @@ def test_table_columns_are_sized_to_content(ledger_file: Path, tmp_path: Path) -
 XUANCHENG = ROOT / "checklists" / "examples" / "xuancheng-2022.yaml"
 
 
-def test_a_table_without_goals_or_deadlines(tmp_path: Path) -> None:
+def test_a_table_without_goals_or_deadlines(tmp_path: Path, chinese: None) -> None:
     ledger = tmp_path / "2022.yaml"
     ledger.write_text("schema_version: 1\nplace: 宣城市\nyear: 2022\nentries: []\n", "utf-8")
     common = ("--checklist", XUANCHENG, "--ledger", ledger, "--as-of", "2022-12-31")
@@ -502,6 +502,6 @@ def test_the_ledger_computes_and_render_publishes() -> None:
 
 
 def test_the_cli_offers_the_publishers_formats() -> None:
-    from zhengwu_cli.cli.progress import _report_formats
+    from zhengwu_cli.cli.ledger import _report_formats
 
     assert _report_formats() == sorted(PUBLISHERS)

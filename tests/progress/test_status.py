@@ -10,7 +10,14 @@ import pytest
 
 from zhengwu_cli.ledger.load import load_ledger
 from zhengwu_cli.ledger.model import Entry, Ledger, Status
-from zhengwu_cli.ledger.status import Progress, State, Tally, combine, percent_text, standing
+from zhengwu_cli.ledger.status import (
+    IndicatorStanding,
+    State,
+    Tally,
+    combine,
+    percent_text,
+    standing,
+)
 from zhengwu_cli.load import Loaded
 
 from .helpers import SAMPLE, run
@@ -36,7 +43,7 @@ def test_combine(statuses: list[Status], expected: Status) -> None:
 
 def by_number(
     loaded: Loaded, ledger: Ledger, as_of: date, unit: str | None = None
-) -> dict[int, Progress]:
+) -> dict[int, IndicatorStanding]:
     result = standing(loaded.checklist, loaded.registry, ledger, as_of, unit)
     return {p.number: p for p in result.items}
 
@@ -112,7 +119,7 @@ def test_unreported_is_not_not_started(loaded: Loaded) -> None:
     assert {p.number: p.state for p in found.items}[3] is State.unreported
 
 
-def test_reporting_rate_per_unit_and_overall(loaded: Loaded) -> None:
+def test_reporting_rate_per_unit_and_overall(loaded: Loaded, chinese: None) -> None:
     ledger = load_ledger(SAMPLE).ledger
     found = standing(loaded.checklist, loaded.registry, ledger, date(2022, 7, 1))
     justice = next(u for u in found.by_unit if u.name == "市司法局")
@@ -207,7 +214,7 @@ def test_overdue_is_deadline_passed_and_not_done(loaded: Loaded) -> None:
     assert all(p.due is not None and p.due < date(2023, 2, 1) for p in city.overdue)
 
 
-def test_status_json_and_exit_code() -> None:
+def test_status_json_and_exit_code(chinese: None) -> None:
     result = run("status", "--ledger", SAMPLE, "--as-of", "2022-07-01", "--format", "json")
     assert result.exit_code == 1  # three overdue
     data = json.loads(result.stdout)
@@ -232,7 +239,7 @@ def test_status_names_the_indicators_no_unit_receives() -> None:
     """49–53, 56 and 72 of 2022 name no unit: nobody will report them, and status says so."""
     result = run("status", "--ledger", SAMPLE, "--as-of", "2022-07-01")
     lines = result.stdout.splitlines()
-    at = lines.index("未落实到任何单位（7项，没有单位会报送）：")
+    at = lines.index("Reached by no unit (7 indicators, which no unit will report):")
     assert lines[at + 1].startswith("  49、50、51、52、53、56、72: no 责任单位")
     one = run("status", "--ledger", SAMPLE, "--as-of", "2022-07-01", "--unit", "市审计局")
-    assert "未落实到任何单位" not in one.stdout  # one unit's view is about its own rows
+    assert "Reached by no unit" not in one.stdout  # one unit's view is about its own rows

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from .helpers import SAMPLE, run
 
 
-def test_the_chase_list_on_the_terminal(tmp_path: Path) -> None:
+def test_the_chase_list_on_the_terminal(tmp_path: Path, chinese: None) -> None:
     ledger = tmp_path / "2022.yaml"
     ledger.write_text(
         yaml.safe_dump(
@@ -46,11 +46,11 @@ def test_the_chase_list_on_the_terminal(tmp_path: Path) -> None:
     assert all(line.split()[0].isdigit() for line in block if line.startswith("  "))
 
 
-def test_the_chase_list_as_xlsx(tmp_path: Path) -> None:
+def test_the_chase_list_as_xlsx(tmp_path: Path, chinese: None) -> None:
     target = tmp_path / "催报.xlsx"
     result = run("status", "--ledger", SAMPLE, "--as-of", "2022-07-01", "--missing", "-o", target)
     assert result.exit_code == 0, result.output
-    assert f"wrote {target}" in result.stdout
+    assert f"已写入 {target}" in result.stdout
     sheet = load_workbook(target).active
     assert sheet is not None
     assert str(sheet["A1"].value).startswith("未报送完成情况清单（截至2022-07-01）")
@@ -65,7 +65,7 @@ def test_the_chase_list_as_xlsx(tmp_path: Path) -> None:
     assert not [r for r in rows if r[0] == "市司法局" and r[1] == "2"]  # reported
     assert sheet.column_dimensions["C"].width > 3 * sheet.column_dimensions["B"].width
     again = run("status", "--ledger", SAMPLE, "--missing", "-o", target)
-    assert again.exit_code == 2 and "exists" in again.stderr
+    assert again.exit_code == 2 and "已存在" in again.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["催报.xlsx"]  # no temporary file left
     wrong = run("status", "--ledger", SAMPLE, "--missing", "-o", tmp_path / "x.csv")
     assert wrong.exit_code == 2 and ".xlsx" in wrong.stderr

@@ -33,10 +33,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "lint": ("lint", "lint", N_("Check a checklist (and a 台账) for gaps and text defects")),
     "rules": ("lint", "rules", N_("List the lint rules, or explain one")),
     "schema": ("lint", "schema", N_("Print the JSON Schema of a checklist (or a unit registry)")),
-    "collect": ("progress", "collect", N_("Read 完成情况 back from returned sheets into the 台账")),
-    "status": ("progress", "status", N_("Completion by goal and by unit, and what is overdue")),
+    "collect": ("ledger", "collect", N_("Read 完成情况 back from returned sheets into the 台账")),
+    "status": ("ledger", "status", N_("Completion by goal and by unit, and what is overdue")),
     "report": (
-        "progress",
+        "ledger",
         "report",
         N_("The annual-report insert: how the year's 政务公开工作要点 were carried out"),
     ),

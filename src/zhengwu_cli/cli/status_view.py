@@ -1,7 +1,9 @@
 """`zhengwu status` output: the terminal view, a JSON document, and the chase list (催报).
 
-The figures come from `ledger.status`; this module only lays them out. Level names are the
-table's own (`meta.headers`): a table whose rows are called 任务 says 任务 here too.
+The figures come from `ledger.status`; this module only lays them out, in the reader's
+language (the .xlsx chase list too: its headings are for people). Level names are the table's
+own (`meta.headers`): a table whose rows are called 任务 says 任务 here too. The JSON keeps its
+keys in any language (docs/fields.md).
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..ledger.status import STATE_ORDER, Progress, Standing, State, Tally, percent
+from ..i18n import _, join, ngettext
+from ..ledger.status import STATE_ORDER, IndicatorStanding, Standing, State, Tally, percent
 from ..model import Checklist, Column
 
 
@@ -27,11 +30,11 @@ def _tally(tally: Tally) -> dict[str, Any]:
     }
 
 
-def _label(item: Progress) -> str:
+def _label(item: IndicatorStanding) -> str:
     return item.row.indicator.label or str(item.number)
 
 
-def _item(item: Progress) -> dict[str, Any]:
+def _item(item: IndicatorStanding) -> dict[str, Any]:
     return {
         "indicator": item.number,
         "text": item.row.indicator.text.strip(),
@@ -78,21 +81,31 @@ def as_json(standing: Standing, checklist: Checklist) -> dict[str, Any]:
     }
 
 
+def missing_json(standing: Standing, checklist: Checklist) -> list[dict[str, Any]]:
+    """The chase list as JSON: per unit with something missing, the indicators' numbers."""
+    units = as_json(standing, checklist)["units"]
+    return [{"unit": u["unit"], "missing": u["missing"]} for u in units if u["missing"]]
+
+
 def _bar_line(label: str, tally: Tally, reporting: bool) -> list[Any]:
     from rich.progress_bar import ProgressBar
 
     bar = ProgressBar(total=max(tally.applicable, 1), completed=tally.done, width=24)
     counts = f"{tally.done}/{tally.applicable}"
-    late = f"逾期{tally.overdue}" if tally.overdue else ""
+    late = _("{n} overdue").format(n=tally.overdue) if tally.overdue else ""
     line = [label, bar, counts, f"{tally.rate}%"]
     if reporting:
-        line.append(f"报送{tally.reported}/{tally.expected}（{tally.report_rate}%）")
+        line.append(
+            _("reported {reported}/{expected} ({rate}%)").format(
+                reported=tally.reported, expected=tally.expected, rate=tally.report_rate
+            )
+        )
     return [*line, late]
 
 
 def counts_line(tally: Tally) -> str:
     shown = [s for s in STATE_ORDER if s is not State.not_applicable or tally.counts[s]]
-    return "，".join(f"{s.value}{tally.counts[s]}项" for s in shown)
+    return _(", ").join(_("{state} {n}").format(state=s.value, n=tally.counts[s]) for s in shown)
 
 
 def show(standing: Standing, checklist: Checklist) -> None:
@@ -103,23 +116,28 @@ def show(standing: Standing, checklist: Checklist) -> None:
 
     out = console()
     indicator = checklist.header(Column.indicator)
-    who = standing.unit or "全部单位"
-    out.print(escape(f"完成情况（{who}，截至{standing.as_of.isoformat()}）"))
-    out.print(escape(f"共{standing.total.total}项{indicator}：{counts_line(standing.total)}"))
+    who = standing.unit or _("all units")
+    out.print(
+        escape(_("Completion ({who}, as of {day})").format(who=who, day=standing.as_of.isoformat()))
+    )
+    total = _("{n} {indicator} in all: {counts}").format(
+        n=standing.total.total, indicator=indicator, counts=counts_line(standing.total)
+    )
+    out.print(escape(total))
     if standing.unit is None:
-        units = f"；{len(standing.by_unit)}个单位中{len(standing.units_reported)}个已报送"
+        units = _("; {reported} of {units} units have reported").format(
+            reported=len(standing.units_reported), units=len(standing.by_unit)
+        )
     else:
         units = ""
-    out.print(
-        escape(
-            f"报送率{standing.report_rate}%：应报送{standing.expected}项次，已报送"
-            f"{standing.reported}项次{units}"
-        )
+    rate = _("报送率 {rate}%: {expected} reports due, {reported} reported").format(
+        rate=standing.report_rate, expected=standing.expected, reported=standing.reported
     )
+    out.print(escape(rate + units))
 
     def table(title: str, lines: list[list[Any]]) -> None:
         grid = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
-        for _ in range(max((len(line) for line in lines), default=1)):
+        for _column in range(max((len(line) for line in lines), default=1)):
             grid.add_column()
         for line in lines:
             grid.add_row(*[escape(c) if isinstance(c, str) else c for c in line])
@@ -127,15 +145,23 @@ def show(standing: Standing, checklist: Checklist) -> None:
 
     if checklist.has(Column.goal):
         goal = checklist.header(Column.goal)
-        lines = [_bar_line(g.heading or "各项", t, False) for g, t, _ in standing.by_goal]
-        table(f"按{goal}", lines)
+        everything = _("(all)")
+        lines = [_bar_line(g.heading or everything, t, False) for g, t, _i in standing.by_goal]
+        table(_("by {level}").format(level=goal), lines)
     if standing.unit is None:
-        table("按单位", [_bar_line(u.name, u.tally, True) for u in standing.by_unit])
+        table(_("by unit"), [_bar_line(u.name, u.tally, True) for u in standing.by_unit])
     if standing.overdue:
-        out.print(f"逾期未完成（{len(standing.overdue)}项）")
+        count = len(standing.overdue)
+        out.print(
+            ngettext(
+                "Overdue, not finished ({n} indicator)",
+                "Overdue, not finished ({n} indicators)",
+                count,
+            ).format(n=count)
+        )
         for item in standing.overdue:
             due = item.due.isoformat() if item.due else ""
-            note = f"：{'；'.join(item.notes)}" if item.notes else ""
+            note = _(": {notes}").format(notes=_("; ").join(item.notes)) if item.notes else ""
             out.print(
                 escape(
                     f"  {_label(item):>3}  {item.state.value}  {due}  "
@@ -144,13 +170,13 @@ def show(standing: Standing, checklist: Checklist) -> None:
                 soft_wrap=True,
             )
     else:
-        out.print(escape(f"没有逾期未完成的{indicator}。"))
+        out.print(escape(_("No {indicator} is overdue.").format(indicator=indicator)))
 
 
 # -- the chase list (催报) ------------------------------------------------------------------------
 
 
-def _deadline(item: Progress) -> str:
+def _deadline(item: IndicatorStanding) -> str:
     return (item.row.indicator.deadline.text or "").strip()
 
 
@@ -164,22 +190,22 @@ def show_missing(standing: Standing, checklist: Checklist) -> None:
     deadline = checklist.has(Column.deadline)
     chase = standing.missing
     total = sum(len(u.missing) for u in chase)
-    out.print(
-        escape(
-            f"未报送清单（截至{standing.as_of.isoformat()}）：{len(chase)}个单位，"
-            f"{total}项次{indicator}未报送完成情况"
-        )
-    )
+    head = _(
+        "Not reported (as of {day}): {units} units, {total} reports of {indicator} missing"
+    ).format(day=standing.as_of.isoformat(), units=len(chase), total=total, indicator=indicator)
+    out.print(escape(head))
     if not chase:
-        out.print("每个单位都已报送。")
+        out.print(_("Every unit has reported."))
         return
     for unit in chase:
-        out.print(escape(f"{unit.name}（未报送{len(unit.missing)}项）"))
+        out.print(
+            escape(_("{unit} ({n} not reported)").format(unit=unit.name, n=len(unit.missing)))
+        )
         for item in unit.missing:
             when = ""
             if deadline:
-                due = f"（{item.due.isoformat()}）" if item.due else ""
-                late = "，已逾期" if item.overdue else ""
+                due = _("({day})").format(day=item.due.isoformat()) if item.due else ""
+                late = _(", overdue") if item.overdue else ""
                 when = f"  {_deadline(item) or '—'}{due}{late}"
             text = item.row.indicator.text.strip()
             short = text if len(text) <= 24 else text[:23] + "…"
@@ -193,16 +219,18 @@ def missing_xlsx(standing: Standing, checklist: Checklist) -> bytes:
     from openpyxl.utils import get_column_letter
 
     deadline = checklist.has(Column.deadline)
-    headings = ["单位", "序号", checklist.header(Column.indicator), "角色"]
+    headings = [_("Unit"), _("No."), checklist.header(Column.indicator), _("Role")]
     widths = [22, 8, 60, 12]
     if deadline:
-        headings += [checklist.header(Column.deadline), "到期日", "已逾期"]
+        headings += [checklist.header(Column.deadline), _("Due"), _("Overdue")]
         widths += [16, 12, 8]
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "未报送清单"
-    sheet.append([f"未报送完成情况清单（截至{standing.as_of.isoformat()}）"])
+    sheet.title = _("Not reported")
+    sheet.append(
+        [_("Not reported: the chase list (as of {day})").format(day=standing.as_of.isoformat())]
+    )
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headings))
     sheet.cell(1, 1).font = Font(bold=True, size=14)
     sheet.append(headings)
@@ -215,13 +243,13 @@ def missing_xlsx(standing: Standing, checklist: Checklist) -> bytes:
                 unit.name,
                 _label(item),
                 item.row.indicator.text.strip(),
-                "、".join(r.value for r in item.roles),
+                join(r.value for r in item.roles),
             ]
             if deadline:
                 line += [
                     _deadline(item),
                     item.due.isoformat() if item.due else "",
-                    "是" if item.overdue else "",
+                    _("yes") if item.overdue else "",
                 ]
             sheet.append(line)
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -45,7 +45,7 @@ _NOTE = re.compile(r"[（(【\[][^（）()【】\[\]]{1,10}[）)】\]]")
 
 
 @dataclass
-class Sheet:
+class ReturnedSheet:
     path: Path
     unit: str
     entries: list[Entry] = field(default_factory=list)
@@ -264,7 +264,7 @@ class _Reader:
         name, severity, _ = COLLECT_CODES[code]
         self.warnings.append(Problem(self.shown, line, col, code, name, severity, message, hint))
 
-    def read(self) -> Sheet:
+    def read(self) -> ReturnedSheet:
         body = self.package.body
         start = next(
             (i for i, b in enumerate(body) if isinstance(b, Table) and _table_header(b)), None
@@ -282,7 +282,7 @@ class _Reader:
         parts, others = self._parts(body, start)
         filled = fill_block(others)
         unit = self._unit(title, before, filled)
-        sheet = Sheet(self.path, unit, title=title, modified=self.modified)
+        sheet = ReturnedSheet(self.path, unit, title=title, modified=self.modified)
         self._fill(sheet, filled)
         counted = next((int(m.group(1)) for t in before for m in [_COUNT.search(t)] if m), None)
         filtered = any(_named(g, self.index.registry) is None for g in paren_groups(title))
@@ -391,7 +391,7 @@ class _Reader:
             )
         return unit
 
-    def _fill(self, sheet: Sheet, filled: dict[str, str]) -> None:
+    def _fill(self, sheet: ReturnedSheet, filled: dict[str, str]) -> None:
         person, phone = filled.get("填报人"), filled.get("联系电话")
         if person or phone:
             who = person or sheet.unit
@@ -430,7 +430,7 @@ class _Rows:
     def __init__(
         self,
         reader: _Reader,
-        sheet: Sheet,
+        sheet: ReturnedSheet,
         parts: list[Table],
         filtered: bool,
         counted: int | None,
@@ -820,6 +820,6 @@ def read_body(
     unit: str | None,
     today: date,
     mtime: datetime | None,
-) -> Sheet:
+) -> ReturnedSheet:
     """The entries of a package read from `path`. Raises SheetError."""
     return _Reader(package, path, index_for(checklist, registry), unit, today, mtime).read()

@@ -31,12 +31,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from ..deadlines import DeadlineError, parse_deadline
+from ..i18n import _, join
 from ..model import ROLE_ORDER, Checklist, Goal, Role
+from ..problems import Problem, Severity
 from ..query import Row, expand, rows
 from ..units import Registry, UnitKind
+from . import LedgerError
 from .model import Entry, Ledger, Status
+
+if TYPE_CHECKING:
+    from .load import LoadedLedger
 
 Key = tuple[int, str | None, int | None]
 
@@ -79,7 +86,7 @@ def state_of(status: Status) -> State:
 
 
 @dataclass
-class Progress:
+class IndicatorStanding:
     """One indicator as it stands, for the city or for one unit."""
 
     row: Row
@@ -89,7 +96,9 @@ class Progress:
     overdue: bool
     unit: str | None = None  # the unit this is for; None: the city
     roles: list[Role] = field(default_factory=list)  # that unit's roles on the row
-    parts: list[Progress] = field(default_factory=list)  # city: each unit reached, as it stands
+    parts: list[IndicatorStanding] = field(
+        default_factory=list
+    )  # city: each unit reached, as it stands
     own: bool = False  # one unit: its own entries decide (it has reported)
     covered: bool = False  # one unit: an entry for the whole indicator decides for it
 
@@ -148,7 +157,7 @@ class Tally:
     reported: int = 0  # one unit's rows: those it has reported itself
     expected: int = 0  # one unit's rows: those it should report (not decided for the whole)
 
-    def add(self, item: Progress) -> None:
+    def add(self, item: IndicatorStanding) -> None:
         self.counts[item.state] += 1
         self.overdue += item.overdue
         if item.unit is not None:
@@ -184,10 +193,10 @@ class UnitStanding:
 
     name: str
     tally: Tally
-    items: list[Progress]
+    items: list[IndicatorStanding]
 
     @property
-    def missing(self) -> list[Progress]:
+    def missing(self) -> list[IndicatorStanding]:
         """The rows it has not reported (the chase list, 催报)."""
         return [p for p in self.items if p.state is State.unreported]
 
@@ -198,13 +207,13 @@ class Standing:
 
     as_of: date
     unit: str | None
-    items: list[Progress]
-    by_goal: list[tuple[Goal, Tally, list[Progress]]]
+    items: list[IndicatorStanding]
+    by_goal: list[tuple[Goal, Tally, list[IndicatorStanding]]]
     by_unit: list[UnitStanding]
     total: Tally
 
     @property
-    def overdue(self) -> list[Progress]:
+    def overdue(self) -> list[IndicatorStanding]:
         return [p for p in self.items if p.overdue]
 
     @property
@@ -308,7 +317,7 @@ class _Index:
         self.by_indicator: dict[int, dict[str | None, list[Entry]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        for (number, unit, _), entry in _current(ledger, as_of, self.names).items():
+        for (number, unit, _measure), entry in _current(ledger, as_of, self.names).items():
             self.by_indicator[number][unit].append(entry)
         self.reach: dict[int, dict[str, list[Role]]] = {}
         members: dict[str, list[str]] = {}
@@ -331,30 +340,30 @@ class _Index:
             when = min(when, relative) if when else relative
         return when
 
-    def for_unit(self, row: Row, unit: str) -> Progress:
+    def for_unit(self, row: Row, unit: str) -> IndicatorStanding:
         mine = self.entries(row.number)
         own = mine.get(unit, [])
         deciding = own or mine.get(None, [])
         state = state_of(combine([e.status for e in deciding])) if deciding else State.unreported
         roles = sorted(self.reach[row.number].get(unit, []), key=ROLE_ORDER.index)
-        progress = self._progress(row, state, list(deciding), unit, roles=roles)
-        progress.own, progress.covered = bool(own), bool(deciding) and not own
-        return progress
+        item = self._item(row, state, list(deciding), unit, roles=roles)
+        item.own, item.covered = bool(own), bool(deciding) and not own
+        return item
 
-    def for_city(self, row: Row, per_unit: list[Progress]) -> Progress:
+    def for_city(self, row: Row, per_unit: list[IndicatorStanding]) -> IndicatorStanding:
         mine = self.entries(row.number)
         whole = [e for e in mine.get(None, []) if e.measure is None]
         if whole:
             state = state_of(combine([e.status for e in whole]))
             own = [e for p in per_unit if p.own for e in p.entries]  # their evidence and notes
-            return self._progress(row, state, whole + own, None, parts=per_unit)
+            return self._item(row, state, whole + own, None, parts=per_unit)
         if not self.reach[row.number]:  # a row that names no unit: anyone's word counts
             deciding = [e for unit, found in mine.items() for e in found]
             deciding = [e for e in deciding if e.unit is None or self.names.reporting(e.unit)]
             state = (
                 state_of(combine([e.status for e in deciding])) if deciding else State.unreported
             )
-            return self._progress(row, state, deciding, None)
+            return self._item(row, state, deciding, None)
         said = [p for p in per_unit if p.reported]
         deciding = list({id(e): e for p in said for e in p.entries}.values())
         if not said:
@@ -366,20 +375,20 @@ class _Index:
                     state = State.in_progress
                 elif state is State.not_applicable:
                     state = State.unreported
-        return self._progress(row, state, deciding, None, parts=per_unit)
+        return self._item(row, state, deciding, None, parts=per_unit)
 
-    def _progress(
+    def _item(
         self,
         row: Row,
         state: State,
         entries: list[Entry],
         unit: str | None,
         roles: list[Role] | None = None,
-        parts: list[Progress] | None = None,
-    ) -> Progress:
+        parts: list[IndicatorStanding] | None = None,
+    ) -> IndicatorStanding:
         when = self.due(row, unit)
         late = when is not None and when < self.as_of and state in UNFINISHED
-        return Progress(row, state, entries, when, late, unit, roles or [], parts or [])
+        return IndicatorStanding(row, state, entries, when, late, unit, roles or [], parts or [])
 
 
 def _expand(row: Row, registry: Registry, cache: dict[str, list[str]]) -> list[_Reach]:
@@ -425,21 +434,21 @@ def standing(
 ) -> Standing:
     """Where every indicator (of one unit, or all) stands on `as_of`."""
     index = _Index(checklist, registry, ledger, as_of)
-    per_unit: dict[str, list[Progress]] = defaultdict(list)
-    items: list[Progress] = []
+    per_unit: dict[str, list[IndicatorStanding]] = defaultdict(list)
+    items: list[IndicatorStanding] = []
     for row in index.rows:
         reached = index.reach[row.number]
         mine = [index.for_unit(row, name) for name in reached]
-        for progress in mine:
-            per_unit[progress.unit or ""].append(progress)
+        for one in mine:
+            per_unit[one.unit or ""].append(one)
         if unit is None:
             items.append(index.for_city(row, mine))
         elif unit in reached:
             items.append(next(p for p in mine if p.unit == unit))
 
     total = Tally()
-    by_goal: list[tuple[Goal, Tally, list[Progress]]] = []
-    goal_items: dict[int, list[Progress]] = defaultdict(list)
+    by_goal: list[tuple[Goal, Tally, list[IndicatorStanding]]] = []
+    goal_items: dict[int, list[IndicatorStanding]] = defaultdict(list)
     for item in items:
         goal_items[id(item.row.goal)].append(item)
     for goal in checklist.goals:
@@ -477,3 +486,48 @@ def event_dues(
     index = _Index(checklist, registry, ledger, as_of)
     found = {row.number: _relative(row, index.entries(row.number)) for row in index.rows}
     return {number: when for number, when in found.items() if when is not None}
+
+
+class GroupGiven(LedgerError):
+    """A group (市政府各部门) was given as the unit: a group does not report, its units do."""
+
+
+@dataclass
+class Checked:
+    """A ledger checked against the checklist, and (when it has no errors) where it stands."""
+
+    problems: list[Problem]  # the ledger's findings (ZW6xx), errors and warnings
+    standing: Standing | None  # None when the ledger has errors: it stands for nothing
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.error]
+
+
+def ledger_standing(
+    checklist: Checklist,
+    registry: Registry,
+    ledger: LoadedLedger,
+    as_of: date,
+    unit: str | None = None,
+) -> Checked:
+    """`zhengwu status` and `report` without their printing: the ledger checked (check.py), and
+    where every indicator (of one unit, or all) stands on `as_of`. Raises GroupGiven for a
+    group given as `unit` (its message names some of its units)."""
+    from .check import check_ledger
+
+    group = registry.group(unit) if unit else None
+    if group is not None:
+        members = [u.name for u in registry.members(group)[:3]]
+        if members:
+            message = _(
+                "{group} is a group, not a unit that reports; give one of its units "
+                "(e.g. {members})"
+            )
+        else:
+            message = _("{group} is a group, not a unit that reports; give one of its units")
+        raise GroupGiven(message.format(group=unit, members=join(members)))
+    problems = check_ledger(ledger.ledger, ledger.positions, checklist, registry)
+    if any(p.severity is Severity.error for p in problems):
+        return Checked(problems, None)
+    return Checked(problems, standing(checklist, registry, ledger.ledger, as_of, unit))

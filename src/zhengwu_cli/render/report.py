@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import _
-from ..ledger.status import STATE_ORDER, Progress, Standing, State, percent_text
+from ..ledger.status import STATE_ORDER, IndicatorStanding, Standing, State, percent_text
 from ..model import Checklist, Column
 from ..resources import templates_dir
 from . import RenderError
@@ -59,11 +59,11 @@ def numbers(labels: list[str]) -> str:
     return "、".join(f"{r[0]}—{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs)
 
 
-def _label(item: Progress) -> str:
+def _label(item: IndicatorStanding) -> str:
     return item.row.indicator.label or str(item.number)
 
 
-def _achievement(item: Progress) -> tuple[list[str], list[str]]:
+def _achievement(item: IndicatorStanding) -> tuple[list[str], list[str]]:
     """An item's achievements as sentences, and the URLs they give (printed after the item)."""
     texts: list[str] = []
     urls: list[str] = []
@@ -76,7 +76,7 @@ def _achievement(item: Progress) -> tuple[list[str], list[str]]:
     return texts, list(dict.fromkeys(u.rstrip(".") for u in urls))
 
 
-def _item(item: Progress) -> dict[str, Any]:
+def _item(item: IndicatorStanding) -> dict[str, Any]:
     ind = item.row.indicator
     achievements, urls = _achievement(item)
     late = bool(item.completed and item.due and item.completed > item.due)
@@ -102,7 +102,7 @@ def _item(item: Progress) -> dict[str, Any]:
     }
 
 
-def _reasons(items: list[Progress]) -> list[dict[str, Any]]:
+def _reasons(items: list[IndicatorStanding]) -> list[dict[str, Any]]:
     """Unfinished items by their reason (the notes), each with the items and units."""
     groups: dict[str, dict[str, Any]] = {}
     for item in items:

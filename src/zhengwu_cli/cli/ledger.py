@@ -1,8 +1,11 @@
-"""`zhengwu status`, `zhengwu collect`, `zhengwu report`: the progress ledger (台账) commands.
+"""`zhengwu status`, `zhengwu collect`, `zhengwu report`: the ledger (台账) commands.
 
-Exit codes: 0 done; 1 `status` found overdue items; 2 a file that cannot be read or written
-(collect: no sheet could be read, or the ledger), a ledger with errors (status, report), or a
-misused command; 130 interrupted (Ctrl-C).
+Each parses its options, calls one library function (`ledger.collect.collect`,
+`ledger.status.ledger_standing`, `render.report.report`) and prints what it returns.
+
+Exit codes: 0 done; 1 `status` found overdue items (not with --missing); 2 a file that cannot
+be read or written (collect: no sheet could be read, or the ledger), a ledger with errors
+(status, report), or a misused command; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -15,15 +18,18 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..i18n import N_, _, ngettext
 from .common import FileFailure, UsageFailure, checklist_option, load_checklist, print_problems
+from .translate import Command
 
 if TYPE_CHECKING:
+    from ..ledger.collect import Collected, Event
     from ..ledger.load import LoadedLedger
     from ..ledger.merge import Conflict, Plan
     from ..ledger.model import Entry
     from ..ledger.status import Standing
-    from ..ledger.store import Outcome
     from ..load import Loaded
+    from ..problems import Problem
 
 
 def ledger_option(func: click.decorators.FC) -> click.decorators.FC:
@@ -33,7 +39,9 @@ def ledger_option(func: click.decorators.FC) -> click.decorators.FC:
         "ledger_path",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="The ledger (台账) YAML [default: progress/<year>.yaml beside the checklist folder].",
+        help=N_(
+            "The ledger (台账) YAML [default: progress/<year>.yaml beside the checklist folder]."
+        ),
     )(func)
 
 
@@ -43,21 +51,23 @@ def _ledger_path(loaded: Loaded, given: Path | None) -> Path:
     return given or default_ledger_path(loaded.path, loaded.checklist.meta.year)
 
 
-def _load_ledger(path: Path, required: bool) -> LoadedLedger | None:
+def _unreadable_ledger(problems: list[Problem]) -> FileFailure:
+    """The located problems of a ledger that cannot be read printed; the error to raise."""
+    print_problems(problems)
+    return FileFailure(_("the ledger could not be read; fix the lines above"))
+
+
+def _load_ledger(path: Path) -> LoadedLedger:
     from ..ledger.load import load_ledger, missing_ledger
     from ..load import LoadError
 
     if not path.exists():
-        if required:
-            print_problems(missing_ledger(path).problems)
-            sys.exit(2)
-        return None
+        print_problems(missing_ledger(path).problems)
+        sys.exit(2)
     try:
         loaded = load_ledger(path)
     except LoadError as error:
-        print_problems(error.problems)
-        click.echo("Error: the ledger could not be read; fix the lines above.", err=True)
-        sys.exit(2)
+        raise _unreadable_ledger(list(error.problems)) from None
     print_problems(loaded.warnings)
     return loaded
 
@@ -87,52 +97,51 @@ def _unit(text: str | None, loaded: Loaded) -> str | None:
 def _standing(
     checklist_path: Path | None, ledger_path: Path | None, as_of: str | None, unit: str | None
 ) -> tuple[Loaded, Standing]:
-    from ..ledger.check import check_ledger
-    from ..ledger.status import standing
-    from ..problems import Severity
+    from ..ledger.status import GroupGiven, ledger_standing
 
     loaded = load_checklist(checklist_path)
-    ledger = _load_ledger(_ledger_path(loaded, ledger_path), required=True)
-    assert ledger is not None
-    problems = check_ledger(ledger.ledger, ledger.positions, loaded.checklist, loaded.registry)
-    print_problems(problems)
-    if any(p.severity is Severity.error for p in problems):
-        raise UsageFailure("the ledger has errors (above); fix them and run again")
+    ledger = _load_ledger(_ledger_path(loaded, ledger_path))
     chosen = _unit(unit, loaded)
-    group = loaded.registry.group(chosen) if chosen else None
-    if group is not None:
-        members = "、".join(u.name for u in loaded.registry.members(group)[:3])
-        raise UsageFailure(
-            f"--unit: {chosen} is a group, not a unit that reports; give one of its units"
-            + (f" (e.g. {members})" if members else "")
-        )
-    return loaded, standing(loaded.checklist, loaded.registry, ledger.ledger, _as_of(as_of), chosen)
+    when = _as_of(as_of)
+    try:
+        checked = ledger_standing(loaded.checklist, loaded.registry, ledger, when, chosen)
+    except GroupGiven as error:
+        raise UsageFailure(f"--unit: {error}") from None
+    print_problems(checked.problems)
+    if checked.standing is None:
+        raise UsageFailure(_("the ledger has errors (above); fix them and run again"))
+    return loaded, checked.standing
 
 
 # -- status --------------------------------------------------------------------------------------
 
 
-@click.command("status")
+@click.command("status", cls=Command)
 @checklist_option
 @ledger_option
-@click.option("--unit", "-u", metavar="单位", help="One unit's indicators and its own reports.")
-@click.option("--as-of", metavar="DATE", help="The day to stand on [default: today].")
+@click.option("--unit", "-u", metavar="单位", help=N_("One unit's indicators and its own reports."))
+@click.option("--as-of", metavar="DATE", help=N_("The day to stand on [default: today]."))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help=N_("text: tables to read; json: the figures for another program."),
 )
 @click.option(
     "--missing",
     is_flag=True,
-    help="The chase list (催报): per unit, the rows it has not reported, with their deadlines.",
+    help=N_("The chase list (催报): per unit, the rows it has not reported, with their deadlines."),
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="With --missing: write the chase list as this .xlsx file to send out.",
+    help=N_("With --missing: write the chase list as this .xlsx file to send out."),
 )
-@click.option("--force", "-f", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--force", "-f", is_flag=True, help=N_("Overwrite the output file if it exists."))
 def status(
     checklist_path: Path | None,
     ledger_path: Path | None,
@@ -156,25 +165,25 @@ def status(
       zhengwu status --unit 市司法局 --format json
       zhengwu status --missing -o 催报.xlsx
     """
-    from .status_view import as_json, missing_xlsx, show, show_missing
+    from .status_view import as_json, missing_json, missing_xlsx, show, show_missing
 
     if output is not None and not missing:
-        raise UsageFailure("-o writes the chase list: add --missing")
+        raise UsageFailure(_("-o writes the chase list: add --missing"))
     if output is not None and output.suffix.lower() != ".xlsx":
         raise UsageFailure(
-            f"{output}: the chase list is written as .xlsx; give a name ending in .xlsx"
+            _("{path}: the chase list is written as .xlsx; give a name ending in .xlsx").format(
+                path=output
+            )
         )
     if output is not None and output.exists() and not force:
-        raise UsageFailure(f"{output} exists; nothing was written. Add --force, or choose -o")
+        raise UsageFailure(_exists(output))
     loaded, standing = _standing(checklist_path, ledger_path, as_of, unit)
     checklist = loaded.checklist
     if missing:
         if output is not None:
             _write(output, missing_xlsx(standing, checklist))
         elif fmt == "json":
-            data = as_json(standing, checklist)["units"]
-            chase = [{"unit": u["unit"], "missing": u["missing"]} for u in data if u["missing"]]
-            click.echo(json.dumps(chase, ensure_ascii=False, indent=2))
+            click.echo(json.dumps(missing_json(standing, checklist), ensure_ascii=False, indent=2))
         else:
             show_missing(standing, checklist)
         return
@@ -187,13 +196,23 @@ def status(
     sys.exit(1 if standing.overdue else 0)
 
 
+def _exists(target: Path) -> str:
+    return _("{path} exists; nothing was written. Add --force, or choose -o").format(path=target)
+
+
 def _show_unreached(loaded: Loaded) -> None:
     """The indicators no unit receives: nobody will report them, so the office must decide."""
     from ..reach import describe, unreached
 
     found = unreached(loaded.checklist, loaded.registry)
     if found:
-        click.echo(f"未落实到任何单位（{len(found)}项，没有单位会报送）：")
+        click.echo(
+            ngettext(
+                "Reached by no unit ({n} indicator, which no unit will report):",
+                "Reached by no unit ({n} indicators, which no unit will report):",
+                len(found),
+            ).format(n=len(found))
+        )
         for line in describe(found, loaded.path.name, loaded.registry_path.name):
             click.echo(f"  {line}")
 
@@ -206,28 +225,36 @@ def _write(target: Path, data: bytes) -> None:
         write_atomic(target, data)
     except RenderError as error:
         raise FileFailure(str(error)) from None
-    click.echo(f"wrote {target}")
+    click.echo(_("wrote {path}").format(path=target))
 
 
 # -- collect -------------------------------------------------------------------------------------
 
 
-@click.command("collect")
+@click.command("collect", cls=Command)
 @checklist_option
 @ledger_option
 @click.argument("sheets", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--unit", "-u", metavar="单位", help="The unit of every sheet given (else read from each)."
+    "--unit",
+    "-u",
+    metavar="单位",
+    help=N_("The unit of every sheet given (else read from each)."),
 )
 @click.option(
     "--update",
     is_flag=True,
-    help="Where a sheet says something else than the ledger, take the sheet's value "
-    "(the old entry stays in the ledger as history). Never over an entry written by hand, "
-    "nor from a sheet older than the one the ledger's entry came from.",
+    help=N_(
+        "Where a sheet says something else than the ledger, take the sheet's value "
+        "(the old entry stays in the ledger as history). Never over an entry written by hand, "
+        "nor from a sheet older than the one the ledger's entry came from."
+    ),
 )
 @click.option(
-    "--dry-run", "-n", is_flag=True, help="Show the entries that would be added; write nothing."
+    "--dry-run",
+    "-n",
+    is_flag=True,
+    help=N_("Show the entries that would be added; write nothing."),
 )
 @click.option(
     "--wait",
@@ -235,7 +262,7 @@ def _write(target: Path, data: bytes) -> None:
     default=60,
     show_default=True,
     metavar="SECONDS",
-    help="How long to wait while another collect is writing the same ledger.",
+    help=N_("How long to wait while another collect is writing the same ledger."),
 )
 def collect(
     checklist_path: Path | None,
@@ -261,21 +288,26 @@ def collect(
       zhengwu collect 回收/*.docx
       zhengwu collect 市司法局.docx --ledger progress/2022.yaml --dry-run
     """
-    outcome: Outcome | None = None
+    collected: Collected | None = None
     try:  # from the first import on: Ctrl-C at any moment is a message, never a traceback
-        from ..ledger.store import Outcome
+        from ..ledger.collect import Interrupted
 
-        outcome = Outcome(Path())
-        _collect(checklist_path, ledger_path, sheets, unit, update, dry_run, wait, outcome)
+        try:
+            collected = _collect(checklist_path, ledger_path, sheets, unit, update, dry_run, wait)
+        except Interrupted as interrupted:
+            collected = interrupted.collected
+            raise KeyboardInterrupt from None
+        _show_end(collected)
     except (KeyboardInterrupt, RuntimeError) as error:
         # a Ctrl-C while pydantic builds a model class comes wrapped in a RuntimeError (3.11)
         if isinstance(error, RuntimeError) and not isinstance(error.__cause__, KeyboardInterrupt):
             raise
-        if outcome is not None and outcome.written:
-            said = f"{outcome.path} was written in full before that"
+        if collected is not None and collected.written:
+            said = _("{path} was written in full before that").format(path=collected.ledger_path)
         else:
-            said = "the ledger was not changed"
-        click.echo(f"\ninterrupted (Ctrl-C): {said}; nothing is half-written", err=True)
+            said = _("the ledger was not changed")
+        message = _("interrupted (Ctrl-C): {what}; nothing is half-written").format(what=said)
+        click.echo(f"\n{message}", err=True)
         sys.exit(130)
 
 
@@ -287,81 +319,68 @@ def _collect(
     update: bool,
     dry_run: bool,
     wait: float,
-    outcome: Outcome,
-) -> None:
+) -> Collected:
     from ..ledger import LedgerError
-    from ..ledger.collect import SheetError, read_sheet, sheet_files, shown
-    from ..ledger.merge import plan, saved_time, stamped
-    from ..ledger.model import Ledger
-    from ..ledger.store import check_writable, merge_into
+    from ..ledger.collect import collect as collect_sheets
     from ..load import LoadError
 
     loaded = load_checklist(checklist_path)
-    meta = loaded.checklist.meta
-    chosen = _unit(unit, loaded)
-    path = outcome.path = _ledger_path(loaded, ledger_path)
-    if not dry_run:
-        try:
-            check_writable(path)  # before any sheet is read: a read-only ledger, a pipe
-        except LedgerError as error:
-            raise FileFailure(str(error)) from None
-    old = _load_ledger(path, required=False)
-    if old is not None and old.ledger.year != meta.year:
-        raise UsageFailure(
-            f"{path}: the ledger is for {old.ledger.year}, the checklist for {meta.year}; "
-            "give the matching --ledger or --checklist"
-        )
-    incoming: list[Entry] = []
-    read = skipped = 0
-    today = date.today()
-    for sheet_path in sheet_files(sheets):
-        try:
-            sheet = read_sheet(sheet_path, loaded.checklist, loaded.registry, chosen, today=today)
-        except SheetError as error:
-            click.echo(f"{shown(sheet_path)}: skipped: {error}", err=True)
-            skipped += 1
-            continue
-        read += 1
-        print_problems(sheet.warnings)
-        click.echo(f"{shown(sheet_path)}: {sheet.unit}: {sheet.summary}")
-        incoming += stamped(sheet.entries, saved_time(sheet.modified, sheet_path), today)
-    if not read:
-        raise FileFailure("no sheet could be read; nothing was collected")
-    tail = f"; {_sheets(read)} read, {skipped} skipped — see above" if skipped else ""
-
-    if dry_run:
-        ledger = old.ledger if old else Ledger(place=meta.place, year=meta.year)
-        result = plan(ledger, incoming, loaded.registry, update)
-        _show_plan(result)
-        for entry in result.added:
-            click.echo(f"  + {_describe(entry, full=True)}")
-        click.echo("nothing written (--dry-run)" + tail)
-        return
     try:
-        merge_into(
-            outcome,
-            incoming,
+        collected = collect_sheets(
+            sheets,
+            _ledger_path(loaded, ledger_path),
+            loaded.checklist,
             loaded.registry,
-            place=meta.place,
-            year=meta.year,
+            unit=_unit(unit, loaded),
             update=update,
+            dry_run=dry_run,
             wait=wait,
-            read_before=old,
-            report=_show_plan,
+            on_progress=_show_progress,
         )
-    except LoadError as error:  # someone saved a broken ledger meanwhile
-        print_problems(error.problems)
-        raise FileFailure("the ledger could not be read; fix the lines above") from None
+    except LoadError as error:  # the ledger, or someone saved a broken ledger meanwhile
+        raise _unreadable_ledger(list(error.problems)) from None
     except LedgerError as error:
         raise FileFailure(str(error)) from None
-    if outcome.written:
-        click.echo(f"wrote {path}" + tail)
+    return collected
+
+
+def _show_end(collected: Collected) -> None:
+    """The last line: what was written, and how many sheets were skipped."""
+    read, skipped = len(collected.read), len(collected.skipped)
+    tail = (
+        _("; {sheets} read, {skipped} skipped — see above").format(
+            sheets=ngettext("{n} sheet", "{n} sheets", read).format(n=read), skipped=skipped
+        )
+        if skipped
+        else ""
+    )
+    if collected.dry_run:
+        for entry in collected.plan.added:
+            click.echo(f"  + {_describe(entry, full=True)}")
+        click.echo(_("nothing written (--dry-run)") + tail)
+    elif collected.written:
+        click.echo(_("wrote {path}").format(path=collected.ledger_path) + tail)
     else:
-        click.echo("nothing written" + tail)
+        click.echo(_("nothing written") + tail)
 
 
-def _sheets(count: int) -> str:
-    return f"{count} sheet" + ("" if count == 1 else "s")
+def _show_progress(event: Event) -> None:
+    """Each step of a collect as it happens: the ledger's warnings, each sheet, the plan."""
+    from ..ledger.collect import LedgerRead, SheetRead, SheetSkipped, shown
+
+    if isinstance(event, LedgerRead):
+        print_problems(event.warnings)
+    elif isinstance(event, SheetSkipped):
+        said = _("{path}: skipped: {reason}").format(path=shown(event.path), reason=event.reason)
+        click.echo(said, err=True)
+    elif isinstance(event, SheetRead):
+        print_problems(event.sheet.warnings)
+        said = _("{path}: {unit}: {summary}").format(
+            path=shown(event.path), unit=event.sheet.unit, summary=event.sheet.summary
+        )
+        click.echo(said)
+    else:
+        _show_plan(event)
 
 
 def _show_plan(result: Plan) -> None:
@@ -371,26 +390,28 @@ def _show_plan(result: Plan) -> None:
     waiting = [c for c in result.conflicts if c.update_helps]
     kept = [c for c in result.conflicts if not c.taken and not c.update_helps]
     if waiting:
-        click.echo(
-            f"    → {len(waiting)} conflict(s) left as the ledger has them; check with the unit, "
-            "then edit the ledger or run again with --update",
-            err=True,
-        )
+        said = _(
+            "{n} conflict(s) left as the ledger has them; check with the unit, "
+            "then edit the ledger or run again with --update"
+        ).format(n=len(waiting))
+        click.echo(f"    → {said}", err=True)
     if kept:
-        click.echo(
-            f"    → {len(kept)} conflict(s) kept as the ledger has them even with --update "
-            "(see each); edit the ledger to change them",
-            err=True,
-        )
+        said = _(
+            "{n} conflict(s) kept as the ledger has them even with --update "
+            "(see each); edit the ledger to change them"
+        ).format(n=len(kept))
+        click.echo(f"    → {said}", err=True)
     corrected = (
-        f", {len(result.corrected)} corrected by hand in the ledger (kept)"
+        _(", {n} corrected by hand in the ledger (kept)").format(n=len(result.corrected))
         if result.corrected
         else ""
     )
-    click.echo(
-        f"{len(result.added)} entries to add, {len(result.unchanged)} already in the ledger, "
-        f"{len(result.conflicts)} conflicts{corrected}"
+    counts = _(
+        "{added} entries to add, {unchanged} already in the ledger, {conflicts} conflicts"
+    ).format(
+        added=len(result.added), unchanged=len(result.unchanged), conflicts=len(result.conflicts)
     )
+    click.echo(counts + corrected)
 
 
 def _conflict(conflict: Conflict) -> str:
@@ -398,70 +419,66 @@ def _conflict(conflict: Conflict) -> str:
 
     current, new = conflict.current, conflict.incoming
     who = f"{new.indicator}" + (f" {_short(new.unit, 40)}" if new.unit else "")
-    head = f"conflict: indicator {who}: "
+    head = _("conflict: indicator {who}: ").format(who=who)
     if conflict.why in (Why.sheets, Why.unordered):
-        said = (
-            f"two sheets of the unit disagree: {_from(current)} says {_describe(current)}, "
-            f"{_from(new)} says {_describe(new)}"
+        said = _("two sheets of the unit disagree: {first} says {one}, {second} says {other}")
+        said = said.format(
+            first=_from(current), one=_describe(current), second=_from(new), other=_describe(new)
         )
         if conflict.why is Why.unordered:
             return (
                 head
                 + said
-                + (
+                + _(
                     "; neither was applied — it cannot be told which is later (one sheet with the "
                     "row twice, or saved at the same time): correct the sheets and collect again"
                 )
             )
         if conflict.taken:
-            return head + said + "; the later is taken (--update)"
+            return head + said + _("; the later is taken (--update)")
         return (
             head
             + said
-            + (
+            + _(
                 "; neither was applied — collect only the right sheet, or add --update to take "
                 "the later one"
             )
         )
-    said = (
-        f"the ledger has {_describe(current)}, {_short(new.source or 'the sheet', 60)} says "
-        f"{_describe(new)}"
+    said = _("the ledger has {old}, {source} says {new}").format(
+        old=_describe(current),
+        source=_short(new.source, 60) if new.source else _("the sheet"),
+        new=_describe(new),
     )
     if conflict.why is Why.by_hand:
         when = current.date or current.collected
-        return (
-            head
-            + said
-            + (
+        if when:
+            kept = _(
                 "; kept: the ledger's entry was written by hand (no source) "
-                + (f"on or after {when}, not before {_from(new)}" if when else "and has no date")
-            )
-        )
+                "on or after {day}, not before {sheet}"
+            ).format(day=when, sheet=_from(new))
+        else:
+            kept = _("; kept: the ledger's entry was written by hand (no source) and has no date")
+        return head + said + kept
     if conflict.why is Why.older:
-        return (
-            head
-            + said
-            + (
-                f"; kept: {_from(new)} is not newer than {_from(current)}, which the ledger's "
-                "entry came from"
-            )
-        )
+        kept = _(
+            "; kept: {sheet} is not newer than {source}, which the ledger's entry came from"
+        ).format(sheet=_from(new), source=_from(current))
+        return head + said + kept
     if conflict.why is Why.dated_later:
-        return (
-            head
-            + said
-            + (f"; kept: the ledger's entry is dated {current.date}, after {_from(new)}")
+        kept = _("; kept: the ledger's entry is dated {day}, after {sheet}").format(
+            day=current.date, sheet=_from(new)
         )
+        return head + said + kept
     if conflict.taken:
-        return head + said + "; the sheet's value was added (the old stays as history)"
+        return head + said + _("; the sheet's value was added (the old stays as history)")
     return head + said
 
 
 def _from(entry: Entry) -> str:
-    name = _short(entry.source or "the ledger", 60)
+    name = _short(entry.source, 60) if entry.source else _("the ledger")
     if entry.saved is None:
         return name
-    return f"{name} (saved {entry.saved.strftime('%Y-%m-%d %H:%M')})"
+    return _("{name} (saved {time})").format(name=name, time=entry.saved.strftime("%Y-%m-%d %H:%M"))
 
 
 def _short(text: str | None, limit: int) -> str:
@@ -490,39 +507,42 @@ def _report_formats() -> list[str]:
     return ["docx", "md", "text"]  # render.report.PUBLISHERS (not imported for --help)
 
 
-@click.command("report")
+@click.command("report", cls=Command)
 @checklist_option
 @ledger_option
 @click.option(
     "--unit",
     "-u",
     metavar="单位",
-    help="A department's own report; a county's report covers its county's share.",
+    help=N_("A department's own report; a county's report covers its county's share."),
 )
-@click.option("--as-of", metavar="DATE", help="The day the report stands on [default: today].")
+@click.option("--as-of", metavar="DATE", help=N_("The day the report stands on [default: today]."))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(_report_formats()),
     default="docx",
     show_default=True,
+    help=N_("docx: a Word document; md: Markdown; text: plain text."),
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="File to write [default: the text formats to stdout; docx: "
-    "<place>落实<year>年政务公开工作要点情况.docx in the current folder].",
+    help=N_(
+        "File to write [default: the text formats to stdout; docx: "
+        "<place>落实<year>年政务公开工作要点情况.docx in the current folder]."
+    ),
 )
 @click.option(
     "--templates",
     "templates",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,
-    help="A folder with your own _phrases.j2 and docx.yaml (the bundled ones fill the rest).",
+    help=N_("A folder with your own _phrases.j2 and docx.yaml (the bundled ones fill the rest)."),
 )
-@click.option("--force", "-f", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--force", "-f", is_flag=True, help=N_("Overwrite the output file if it exists."))
 def report(
     checklist_path: Path | None,
     ledger_path: Path | None,
@@ -569,5 +589,5 @@ def report(
     else:
         target = output
     if target.exists() and not force:
-        raise UsageFailure(f"{target} exists; nothing was written. Add --force, or choose -o")
+        raise UsageFailure(_exists(target))
     _write(target, data)
