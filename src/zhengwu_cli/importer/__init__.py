@@ -271,4 +271,4 @@ def _interpret(
     try:
         return interpret(grids, options)
     except InterpretError as error:
-        raise ReadError(f"{source.name}: {error}") from None
+        raise ReadError(_("{name}: {error}").format(name=source.name, error=error)) from None
