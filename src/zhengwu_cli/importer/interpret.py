@@ -60,14 +60,6 @@ def clauses(items: Iterable[str]) -> str:
 
 
 @dataclass
-class Source:
-    """Where a value came from, for the review sheet."""
-
-    address: str
-    how: str  # 本行 / 合并单元格，沿用第N项（表1 第2行第4列） / 原表空白 / 推断：…
-
-
-@dataclass
 class _Level:
     number: str | None
     title: str | None
