@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from zhengwu_cli.cli import cli
 
-from .conftest import para, tbl, tc, tr, write_docx
+from .conftest import HEADER7, header_row, para, tbl, tc, tr, write_docx
 from .test_cli import table
 
 # what may stay ASCII in a Chinese message: codes, paths, option names, file forms, field names
@@ -158,3 +158,24 @@ def test_help_in_chinese(chinese: None) -> None:
     assert "示例：\n    zhengwu import 附件.docx -o checklists/2023.yaml" in out
     assert "只读取和检查，打印概要，不写入任何文件。" in out
     assert "Example" not in out and "Overwrite" not in out
+
+
+def test_notes_about_cells_in_chinese(chinese: None, tmp_path: Path) -> None:
+    nested = tbl(tr(tc("内表")), width=1)
+    rows = [
+        header_row((*HEADER7, "备注")),
+        tr(tc("一、公开"), tc("（一）规章"), tc(raw=para("1.集中发布") + nested + para()),
+           tc("市司法局"), tc("（1）梳理"), tc("6月底前"), tc("专栏"), tc("重点")),
+    ]  # fmt: skip
+    source = write_docx(
+        tmp_path / "附件.docx", [para("梅河示例市2023年政务公开任务清单"), tbl(*rows, width=8)]
+    )
+    out = tmp_path / "2023.yaml"
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(out), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  说明：表1 第2行第3列 单元格内嵌有表格：按顺序读取其文字，不区分其行列" in result.output
+    )
+    assert "  说明：“备注”栏（第8栏）不是 zhengwu 认识的栏：其各格内容已记入 meta.notes" in (
+        result.output
+    )

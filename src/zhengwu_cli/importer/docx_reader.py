@@ -417,7 +417,7 @@ class _Reader:
                 continue  # a paragraph of a text box
             found, note = self.paragraph(child)
             if note:
-                notes.append(f"{where}: {note}")
+                notes.append(_("{address}: {note}").format(address=where, note=note))
             lines.extend(found)
         while lines and not lines[-1].strip():
             lines.pop()
