@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -195,3 +196,25 @@ def test_a_party_department_is_one_unit_not_a_unit_and_a_duty(tmp_path: Path) ->
     )
     assert listed.exit_code == 0, listed.output
     assert [r["indicator"] for r in yaml.safe_load(listed.stdout)] == [3]
+
+
+def test_the_library_says_what_happened_and_checks_the_review_name(tmp_path: Path) -> None:
+    """import_table, not the command, refuses a review that is not .xlsx; its report keeps the
+    warnings, the summary and the files apart."""
+    from zhengwu_cli.importer import ImportFailure, import_table
+
+    source = table(tmp_path)
+    out = tmp_path / "checklists" / "2023.yaml"
+    with pytest.raises(ImportFailure, match=r"--review .*r\.csv: the review is an Excel workbook"):
+        import_table(source, out, review=tmp_path / "r.csv")
+    assert not out.parent.exists()
+    first = import_table(source, out)
+    draft = out.parent / "2023-units.yaml"
+    assert (first.registry_draft, first.warnings, first.written) == (draft, [], [out, draft])
+    assert first.summary[0].startswith("table: 表1; header row 1: ")
+    again = import_table(source, out, force=True, dry_run=True)
+    assert again.registry_draft is None and again.written == [out]
+    assert again.warnings == [
+        f"using the registry {draft} that is already there (it is not overwritten; delete it "
+        "to get a new draft)"
+    ]

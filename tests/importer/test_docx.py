@@ -243,6 +243,17 @@ def test_grid_before_after_hmerge_and_nested_table(tmp_path: Path) -> None:
     assert grid.rows[2][1].address == "表1 第3行第2列"
 
 
+def test_a_cell_holding_two_tables_is_said_once(tmp_path: Path) -> None:
+    nested = tbl(tr(tc("内表")), width=1)
+    cell = tc(raw=nested + nested + para())
+    table = tbl(header_row(("细化指标", "责任单位")), tr(cell, tc("甲")), width=2)
+    grid = read_docx(write_docx(tmp_path / "g.docx", [table]))[0]
+    assert grid.notes == [
+        "表1 第2行第1列 holds a table inside the cell; its text is read in order, its rows and "
+        "columns are not"
+    ]
+
+
 def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     import zipfile
 

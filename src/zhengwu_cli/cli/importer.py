@@ -6,48 +6,56 @@ from pathlib import Path
 
 import click
 
+from ..i18n import N_, _
 from .common import UsageFailure
+from .translate import Command
 
 
-@click.command("import")
+@click.command("import", cls=Command)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     required=True,
-    help="The checklist to write, e.g. checklists/2023.yaml.",
+    help=N_("The checklist to write, e.g. checklists/2023.yaml."),
 )
 @click.option(
     "--year",
     "-y",
     type=click.IntRange(2000, 2100),
     default=None,
-    help="The plan year [default: from the title, else from the -o file name].",
+    help=N_("The plan year [default: from the title, else from the -o file name]."),
 )
 @click.option(
-    "--place", default=None, help="The issuing place, e.g. 四平市 [default: from the title]."
+    "--place",
+    default=None,
+    help=N_("The issuing place, e.g. 四平市 [default: from the title]."),
 )
 @click.option(
     "--registry",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=None,
-    help="A unit registry whose names and aliases the 责任单位 text is read with "
-    "[default: write a draft beside the checklist, <name>-units.yaml].",
+    help=N_(
+        "A unit registry whose names and aliases the 责任单位 text is read with "
+        "[default: write a draft beside the checklist, <name>-units.yaml]."
+    ),
 )
 @click.option(
     "--sheet",
     default=None,
-    help="Excel: the sheet to read [default: the first with a recognisable header].",
+    help=N_("Excel: the sheet to read [default: the first with a recognisable header]."),
 )
 @click.option(
     "--review",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Also write a workbook (.xlsx) listing every row, each value and where it came from.",
+    help=N_("Also write a workbook (.xlsx) listing every row, each value and where it came from."),
 )
-@click.option("--dry-run", is_flag=True, help="Read and check, print the summary, write nothing.")
-@click.option("--force", "-f", is_flag=True, help="Overwrite files that exist.")
+@click.option(
+    "--dry-run", is_flag=True, help=N_("Read and check, print the summary, write nothing.")
+)
+@click.option("--force", "-f", is_flag=True, help=N_("Overwrite files that exist."))
 def import_(
     file: Path,
     output: Path,
@@ -74,8 +82,6 @@ def import_(
     """
     from ..importer import ImportFailure, import_table
 
-    if review is not None and review.suffix.lower() != ".xlsx":
-        raise UsageFailure(f"--review {review}: the review is an Excel workbook; end it in .xlsx")
     try:
         report = import_table(
             file,
@@ -90,13 +96,15 @@ def import_(
         )
     except ImportFailure as error:
         raise UsageFailure(str(error)) from None
-    for line in report.lines:
+    for line in report.warnings + report.summary:
         click.echo(line)
-    verb = "would write" if report.dry_run else "wrote"
+    said = _("would write {path}") if report.dry_run else _("wrote {path}")
     for path in report.written:
-        click.echo(f"{verb} {path}")
-    if report.registry is not None and not report.dry_run:
+        click.echo(said.format(path=path))
+    if report.registry_draft is not None and not report.dry_run:
         click.echo(
-            f"the unit registry {report.registry} is a draft: check each kind and fill in the "
-            "groups' members, then run `zhengwu lint " + str(report.output) + "`"
+            _(
+                "the unit registry {registry} is a draft: check each kind and fill in the "
+                "groups' members, then run `zhengwu lint {checklist}`"
+            ).format(registry=report.registry_draft, checklist=report.output)
         )

@@ -15,9 +15,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..i18n import _, join
 from .grid import Grid, ReadError
-from .interpret import InterpretError, Options, Result
+from .interpret import InterpretError, Options, Result, clauses
+
+if TYPE_CHECKING:
+    from ..units import Registry
 
 __all__ = ["ImportFailure", "ImportReport", "ReadError", "import_table", "read_grids"]
 
@@ -32,13 +37,15 @@ class ImportFailure(Exception):
 
 @dataclass
 class ImportReport:
-    """What an import did: the files written (or that would be), and the summary lines."""
+    """What an import did: the files written (or, with dry_run, that would be), what the person
+    should know first (`warnings`) and what was found (`summary`, one line each)."""
 
     output: Path
-    registry: Path | None  # the registry draft written beside the checklist
-    review: Path | None
+    registry_draft: Path | None  # the registry draft written beside the checklist
+    review: Path | None  # the review workbook (--review)
     written: list[Path] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
     dry_run: bool = False
     result: Result | None = None
 
@@ -47,9 +54,13 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
     """The tables of a file, whatever its form (the reader is chosen by the suffix)."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ReadError(f"{path}: no such file")
+        raise ReadError(_("{path}: no such file").format(path=path))
     if sheet is not None and suffix not in EXCEL:
-        raise ReadError(f"--sheet is for Excel workbooks; {path.name} is a {suffix} file")
+        raise ReadError(
+            _("--sheet is for Excel workbooks; {name} is a {suffix} file").format(
+                name=path.name, suffix=suffix
+            )
+        )
     if suffix == ".docx":
         from .docx_reader import read_docx
 
@@ -75,11 +86,15 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
             return read_docx(made)
     if suffix == ".xls":
         raise ReadError(
-            f"{path.name}: an old Excel .xls file; open it in Excel or WPS and save it as .xlsx"
+            _(
+                "{name}: an old Excel .xls file; open it in Excel or WPS and save it as .xlsx"
+            ).format(name=path.name)
         )
     raise ReadError(
-        f"{path.name}: zhengwu imports .docx, .doc, .wps, .odt, .rtf, .xlsx and .html files; "
-        "save the table in one of these forms"
+        _(
+            "{name}: zhengwu imports .docx, .doc, .wps, .odt, .rtf, .xlsx and .html files; "
+            "save the table in one of these forms"
+        ).format(name=path.name)
     )
 
 
@@ -95,10 +110,13 @@ def _relative(target: Path, folder: Path) -> str:
         return str(target.resolve())
 
 
-def _section_kind() -> bool:
-    from ..units import UnitKind
-
-    return "section" in {k.value for k in UnitKind}
+def _does_not_load(problems: list[str]) -> ImportFailure:
+    return ImportFailure(
+        _(
+            "the table was read, but the checklist made from it does not load:\n{problems}\n"
+            "nothing was written; please report this with the file"
+        ).format(problems="\n".join(f"  {p}" for p in problems))
+    )
 
 
 def import_table(
@@ -117,6 +135,7 @@ def import_table(
 
     Raises ImportFailure (bad input, nothing written) with a message for the user.
     """
+    from ..atomic import WriteError, write_atomic
     from ..load import LoadError, load_model
     from ..model import Checklist
     from ..units import Registry
@@ -125,92 +144,101 @@ def import_table(
 
     started = time.monotonic()
     if output.suffix.lower() not in (".yaml", ".yml"):
-        raise ImportFailure(f"-o {output}: the checklist is a YAML file; end its name in .yaml")
+        raise ImportFailure(
+            _("-o {output}: the checklist is a YAML file; end its name in .yaml").format(
+                output=output
+            )
+        )
+    if review is not None and review.suffix.lower() != ".xlsx":
+        raise ImportFailure(
+            _("--review {review}: the review is an Excel workbook; end it in .xlsx").format(
+                review=review
+            )
+        )
     folder = output.parent
     draft_path: Path | None = None
     known: Registry | None = None
-    kept: list[str] = []
+    warnings: list[str] = []
     beside = folder / f"{output.stem}-units.yaml"
     if registry is None and beside.is_file():
         # a registry the office may already have filled in: used, never overwritten (--force
         # or not); names resolve through it as with --registry
         registry = beside
-        kept.append(
-            f"using the registry {beside} that is already there (it is not overwritten; "
-            "delete it to get a new draft)"
+        warnings.append(
+            _(
+                "using the registry {registry} that is already there (it is not overwritten; "
+                "delete it to get a new draft)"
+            ).format(registry=beside)
         )
     if registry is not None:
         try:
-            known, _, _ = load_model(Registry, registry)
+            known, _positions, _warnings = load_model(Registry, registry)
         except LoadError as error:
-            shown = "; ".join(p.parsable() for p in error.problems[:3])
-            raise ImportFailure(f"the registry {registry} cannot be read: {shown}") from None
+            shown = clauses(p.parsable() for p in error.problems[:3])
+            raise ImportFailure(
+                _("the registry {registry} cannot be read: {problems}").format(
+                    registry=registry, problems=shown
+                )
+            ) from None
         registry_name = _relative(registry, folder)
     else:
-        draft_path = folder / f"{output.stem}-units.yaml"
+        draft_path = beside
         registry_name = draft_path.name
     targets = [p for p in (output, draft_path, review) if p is not None]
     if not force and not dry_run:
         found = [p for p in targets if p.exists()]
         if found:
-            shown = ", ".join(str(p) for p in found)
             raise ImportFailure(
-                f"{shown} exists; nothing was written. Add --force to overwrite, or choose "
-                "another name with -o"
+                _(
+                    "{paths} exists; nothing was written. Add --force to overwrite, or choose "
+                    "another name with -o"
+                ).format(paths=join(str(p) for p in found))
             )
     try:
         grids = read_grids(source, sheet)
         if time.monotonic() - started > MAX_SECONDS:
-            raise ReadError(f"{source.name}: reading took more than {MAX_SECONDS} s; refused")
+            raise ReadError(
+                _("{name}: reading took more than {seconds} s; refused").format(
+                    name=source.name, seconds=MAX_SECONDS
+                )
+            )
         result = _interpret(grids, source, output, year, place, known, registry_name)
     except ReadError as error:
         raise ImportFailure(str(error)) from None
-    shown_source = source.name
-    text = out.checklist_yaml(result.data, output, shown_source)
+    text = out.checklist_yaml(result.data, output, source.name)
     try:
         checked = out.validate(result.data, text, str(output), Checklist)
-        # a model that leaves the levels' fit to meta.columns to the loader (issue 14) says so
-        level_problems = getattr(checked, "level_problems", None)
-        found_levels = level_problems() if callable(level_problems) else []
-        if found_levels:
-            shown = "; ".join(
-                f"{'.'.join(map(str, at))}: {message}" for at, message in found_levels
-            )
-            raise ImportFailure(
-                f"the table was read, but the checklist made from it does not load: {shown}; "
-                "nothing was written; please report this with the file"
-            )
     except LoadError as error:
-        lines = "\n".join(f"  {p.parsable()}" for p in error.problems[:10])
-        raise ImportFailure(
-            f"the table was read, but the checklist made from it does not load:\n{lines}\n"
-            "nothing was written; please report this with the file"
-        ) from None
+        raise _does_not_load([p.parsable() for p in error.problems[:10]]) from None
+    levels = checked.level_problems()  # the levels' fit to meta.columns, as the loader checks
+    if levels:
+        raise _does_not_load([f"{'.'.join(map(str, at))}: {said}" for at, said in levels])
     files: dict[Path, bytes] = {output: text.encode("utf-8")}
     if draft_path is not None and result.registry is not None:
         draft_text = out.registry_yaml(result.registry, draft_path)
         try:
             out.validate(result.registry, draft_text, str(draft_path), Registry)
         except LoadError as error:
-            lines = "\n".join(f"  {p.parsable()}" for p in error.problems[:10])
-            raise ImportFailure(f"the registry draft does not load:\n{lines}") from None
+            raise ImportFailure(
+                _("the registry draft does not load:\n{problems}").format(
+                    problems="\n".join(f"  {p.parsable()}" for p in error.problems[:10])
+                )
+            ) from None
         files[draft_path] = draft_text.encode("utf-8")
     if review is not None:
         files[review] = workbook(result)
     report = ImportReport(output, draft_path, review, dry_run=dry_run, result=result)
-    report.lines = kept + summary(result)
-    if not dry_run:
-        from ..render import RenderError
-        from ..render.files import write_atomic
-
-        for path, data in files.items():
-            try:
-                write_atomic(path, data)
-            except RenderError as error:
-                raise ImportFailure(str(error)) from None
-            report.written.append(path)
-    else:
+    report.warnings = warnings
+    report.summary = summary(result)
+    if dry_run:
         report.written = list(files)
+        return report
+    for path, data in files.items():
+        try:
+            write_atomic(path, data)
+        except WriteError as error:
+            raise ImportFailure(str(error)) from None
+        report.written.append(path)
     return report
 
 
@@ -220,7 +248,7 @@ def _interpret(
     output: Path,
     year: int | None,
     place: str | None,
-    registry: object,
+    registry: Registry | None,
     registry_name: str,
 ) -> Result:
     from .config import headers_from_config
@@ -236,12 +264,11 @@ def _interpret(
         registry_name=registry_name,
         year=year,
         place=place,
-        registry=registry,  # type: ignore[arg-type]
+        registry=registry,
         fallback_year=_year_from(output),
-        section_kind=_section_kind(),
         vocabulary=vocabulary,
     )
     try:
         return interpret(grids, options)
     except InterpretError as error:
-        raise ReadError(f"{source.name}: {error}") from None
+        raise ReadError(_("{name}: {error}").format(name=source.name, error=error)) from None

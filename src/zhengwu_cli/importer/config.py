@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..i18n import _, join
 from .grid import ReadError
 from .vocabulary import KINDS
 
@@ -30,23 +31,31 @@ def headers_from_config(start: Path | None = None) -> dict[str, list[str]] | Non
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ReadError(f"{path}: cannot read it: {error}") from None
+        raise ReadError(
+            _("{path}: cannot read it: {error}").format(path=path, error=error)
+        ) from None
     table = data.get("tool", {}).get("zhengwu", {}).get("import", {}).get("headers")
     if table is None:
         return None
     where = f"{path}: [tool.zhengwu.import.headers]"
     if not isinstance(table, dict):
-        raise ReadError(f'{where} must be a table, e.g. units = ["承办科室"]')
+        raise ReadError(_('{where} must be a table, e.g. units = ["承办科室"]').format(where=where))
     unknown = sorted(set(table) - set(KINDS))
     if unknown:
         raise ReadError(
-            f"{where} has unknown column kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}"
+            _("{where} has unknown column kind(s) {unknown}; known: {known}").format(
+                where=where, unknown=join(unknown), known=join(KINDS)
+            )
         )
     found: dict[str, list[str]] = {}
     for kind, words in table.items():
         if isinstance(words, str):
             words = [words]
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise ReadError(f'{where} {kind} must be a list of headings, e.g. ["承办科室"]')
+            raise ReadError(
+                _('{where} {kind} must be a list of headings, e.g. ["承办科室"]').format(
+                    where=where, kind=kind
+                )
+            )
         found[kind] = list(words)
     return found

@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..archive import MAX_PART, UnsafeArchive, check
+from ..i18n import _
 from ..numerals import int_to_chinese
 from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError, square
 
@@ -63,8 +64,10 @@ def read_parts(path: Path) -> dict[str, etree._Element]:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as error:
         raise ReadError(
-            f"{path.name}: not a Word .docx file ({error}); open it in Word or WPS and save it "
-            "as .docx (Word 文档)"
+            _(
+                "{name}: not a Word .docx file ({error}); open it in Word or WPS and save it as "
+                ".docx (Word 文档)"
+            ).format(name=path.name, error=error)
         ) from None
     with archive:
         try:
@@ -83,25 +86,40 @@ def read_parts(path: Path) -> dict[str, etree._Element]:
             if info is None:
                 if key == "document":
                     raise ReadError(
-                        f"{path.name}: no word/document.xml inside; not a Word document"
+                        _("{name}: no word/document.xml inside; not a Word document").format(
+                            name=path.name
+                        )
                     )
                 continue
             if info.file_size > MAX_PART:
                 raise ReadError(
-                    f"{path.name}: {part} unpacks to {info.file_size // 2**20} MB; refused "
-                    "as a possible zip bomb"
+                    _("{name}: {part} unpacks to {size} MB; refused as a possible zip bomb").format(
+                        name=path.name, part=part, size=info.file_size // 2**20
+                    )
                 )
             try:
                 with archive.open(info) as handle:
                     data = handle.read(MAX_PART + 1)
             except (OSError, zipfile.BadZipFile, EOFError) as error:
-                raise ReadError(f"{path.name}: {part} cannot be unpacked ({error})") from None
+                raise ReadError(
+                    _("{name}: {part} cannot be unpacked ({error})").format(
+                        name=path.name, part=part, error=error
+                    )
+                ) from None
             if len(data) > MAX_PART:
-                raise ReadError(f"{path.name}: {part} is larger than it says; refused")
+                raise ReadError(
+                    _("{name}: {part} is larger than it says; refused").format(
+                        name=path.name, part=part
+                    )
+                )
             try:
                 found[key] = etree.fromstring(data, _parser())
             except etree.XMLSyntaxError as error:
-                raise ReadError(f"{path.name}: {part} is not well-formed XML ({error})") from None
+                raise ReadError(
+                    _("{name}: {part} is not well-formed XML ({error})").format(
+                        name=path.name, part=part, error=error
+                    )
+                ) from None
     return found
 
 
@@ -242,7 +260,7 @@ class Numbering:
             return "", None
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
-            return "", "Word automatic numbering without a definition in numbering.xml"
+            return "", _("Word automatic numbering without a definition in numbering.xml")
         # Word counts one list per abstractNum: lists that share it continue each other, unless
         # a list restarts a level (startOverride) where it is first used
         counters = self.counters.setdefault(self.lists.get(num_id, num_id), {})
@@ -264,7 +282,9 @@ class Numbering:
             shown = format_number(value, level.fmt if level else "decimal")
             if shown is None:
                 fmt = level.fmt if level else "?"
-                return "", f"Word automatic numbering in the format {fmt}: the number is missing"
+                return "", _(
+                    "Word automatic numbering in the format {format}: the number is missing"
+                ).format(format=fmt)
             text = text.replace(marker, shown)
         if levels[ilvl].fmt == "bullet":
             return "", None
@@ -361,7 +381,7 @@ class _Reader:
         for child in element:
             tag = child.tag
             if tag == _w("p"):
-                lines, _ = self.paragraph(child)
+                lines, _note = self.paragraph(child)
                 shown = "".join(lines).strip()
                 if shown:
                     self.pending.append(shown)
@@ -378,22 +398,26 @@ class _Reader:
 
     def cell_lines(self, tc: etree._Element, where: str, notes: list[str], depth: int) -> list[str]:
         lines: list[str] = []
+        nested = False  # a table inside the cell, said once
         boxed = (
             tc.find(f".//{_w('txbxContent')}") is not None or tc.find(f".//{_w('del')}") is not None
         )
         for child in tc.iter(_w("p"), _w("tbl")):
             if child.tag == _w("tbl"):
-                if not notes or "nested table" not in notes[-1]:
+                if not nested:
+                    nested = True
                     notes.append(
-                        f"{where} holds a table inside the cell; its text is read in order, "
-                        "its rows and columns are not"
+                        _(
+                            "{address} holds a table inside the cell; its text is read in order, "
+                            "its rows and columns are not"
+                        ).format(address=where)
                     )
                 continue
             if boxed and any(a.tag in _SKIP for a in child.iterancestors()):
                 continue  # a paragraph of a text box
             found, note = self.paragraph(child)
             if note:
-                notes.append(f"{where}: {note}")
+                notes.append(_("{address}: {note}").format(address=where, note=note))
             lines.extend(found)
         while lines and not lines[-1].strip():
             lines.pop()
@@ -405,14 +429,16 @@ class _Reader:
         for r, tr in enumerate(_children(tbl, "tr")):
             if r >= MAX_ROWS:
                 raise ReadError(
-                    f"{self.path.name}: {name} has more than {MAX_ROWS} rows; not a task table"
+                    _("{name}: {table} has more than {limit} rows; not a task table").format(
+                        name=self.path.name, table=name, limit=MAX_ROWS
+                    )
                 )
             row: list[Cell] = []
             tr_pr = tr.find(_w("trPr"))
             before = _int(tr_pr.find(_w("gridBefore")) if tr_pr is not None else None, 0)
             after = _int(tr_pr.find(_w("gridAfter")) if tr_pr is not None else None, 0)
-            for _ in range(min(before, MAX_COLUMNS)):
-                row.append(self.blank(name, r, len(row), "gridBefore"))
+            for _col in range(min(before, MAX_COLUMNS)):
+                row.append(self.blank(name, r, len(row)))
             for tc in _children(tr, "tc"):
                 col = len(row)
                 where = ADDRESS.format(table=name, row=r + 1, col=col + 1)
@@ -430,11 +456,17 @@ class _Reader:
                         hidden = " ".join(x.strip() for x in lines if x.strip())
                         if hidden:
                             notes.append(
-                                f"{where}: “{hidden[:60]}” sits in a merged cell, where Word does "
-                                "not show it; left out"
+                                _(
+                                    "{address}: “{text}” sits in a merged cell, where Word does "
+                                    "not show it; left out"
+                                ).format(address=where, text=hidden[:60])
                             )
                     else:
-                        notes.append(f"{where}: continues a merge with no cell above")
+                        notes.append(
+                            _("{address}: continues a merge with no cell above").format(
+                                address=where
+                            )
+                        )
                 elif hmerge is not None and _val(hmerge, "continue") != "restart" and row:
                     left = row[-1]
                     continues = left.continues or (left.row, left.col)
@@ -446,7 +478,6 @@ class _Reader:
                         col,
                         where,
                         continues,
-                        tuple(notes),
                     )
                 )
                 origin = continues or (r, col)
@@ -467,19 +498,20 @@ class _Reader:
                     )
                 if len(row) > MAX_COLUMNS:
                     raise ReadError(
-                        f"{self.path.name}: {name} has more than {MAX_COLUMNS} columns; "
-                        "not a task table"
+                        _("{name}: {table} has more than {limit} columns; not a task table").format(
+                            name=self.path.name, table=name, limit=MAX_COLUMNS
+                        )
                     )
-            for _ in range(min(after, MAX_COLUMNS)):
-                row.append(self.blank(name, r, len(row), "gridAfter"))
+            for _col in range(min(after, MAX_COLUMNS)):
+                row.append(self.blank(name, r, len(row)))
             rows.append(row)
         grid.rows = square(rows, name, ADDRESS)
         return grid
 
     @staticmethod
-    def blank(name: str, r: int, col: int, why: str) -> Cell:
-        where = ADDRESS.format(table=name, row=r + 1, col=col + 1)
-        return Cell((), r, col, where, None, (f"no cell in the row ({why})",))
+    def blank(name: str, r: int, col: int) -> Cell:
+        """A grid column the row leaves out (w:gridBefore, w:gridAfter): an empty cell."""
+        return Cell((), r, col, ADDRESS.format(table=name, row=r + 1, col=col + 1))
 
 
 def _children(element: etree._Element, tag: str) -> list[etree._Element]:
@@ -500,6 +532,6 @@ def read_docx(path: Path) -> list[Grid]:
     reader = _Reader(path, numbering)
     body = parts["document"].find(_w("body"))
     if body is None:
-        raise ReadError(f"{path.name}: the document has no body")
+        raise ReadError(_("{name}: the document has no body").format(name=path.name))
     reader.body(body)
     return reader.grids

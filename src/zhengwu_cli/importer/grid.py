@@ -27,7 +27,6 @@ class Cell:
     col: int  # 0-based grid column
     address: str  # the file's own address: 表1 第3行第2列, B7, 表1 第3行第2格
     continues: tuple[int, int] | None = None  # (row, col) of the merged cell this continues
-    notes: tuple[str, ...] = ()  # what the reader saw and could not put into the text
 
     @property
     def text(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..i18n import _
 from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError, square
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -129,7 +130,11 @@ def _grid(table: object, name: str) -> Grid:
     rows: list[list[Cell]] = []
     trs = _rows(table)
     if len(trs) > MAX_ROWS:
-        raise ReadError(f"{name} has more than {MAX_ROWS} rows; not a task table")
+        raise ReadError(
+            _("{table} has more than {limit} rows; not a task table").format(
+                table=name, limit=MAX_ROWS
+            )
+        )
     for r, tr in enumerate(trs):
         row: list[Cell] = []
 
@@ -145,13 +150,19 @@ def _grid(table: object, name: str) -> Grid:
             fill_taken()
             c = len(row)
             if c >= MAX_COLUMNS:
-                raise ReadError(f"{name} has more than {MAX_COLUMNS} columns; not a task table")
+                raise ReadError(
+                    _("{table} has more than {limit} columns; not a task table").format(
+                        table=name, limit=MAX_COLUMNS
+                    )
+                )
             where = ADDRESS.format(table=name, row=r + 1, col=c + 1)
-            notes: tuple[str, ...] = ()
             if td.find(".//table") is not None:
-                notes = (f"{where} holds a table inside the cell; its text is read in order",)
-                grid.notes.extend(notes)
-            row.append(Cell(tuple(_lines(td)), r, c, where, None, notes))
+                grid.notes.append(
+                    _("{address} holds a table inside the cell; its text is read in order").format(
+                        address=where
+                    )
+                )
+            row.append(Cell(tuple(_lines(td)), r, c, where))
             rowspan = _span(td.get("rowspan"), len(trs) - r)
             colspan = _span(td.get("colspan"), MAX_COLUMNS - c)
             for dr in range(rowspan):
@@ -197,16 +208,24 @@ def read_html(path: Path) -> list[Grid]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ReadError(f"{path.name}: {size // 2**20} MB is more than a web page of a table")
+            raise ReadError(
+                _("{name}: {size} MB is more than a web page of a table").format(
+                    name=path.name, size=size // 2**20
+                )
+            )
         data = path.read_bytes()
     except OSError as error:
-        raise ReadError(f"{path.name}: cannot be read ({error.strerror})") from None
+        raise ReadError(
+            _("{name}: cannot be read ({error})").format(name=path.name, error=error.strerror)
+        ) from None
     text = data.decode(charset(data), errors="replace")
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
         root = lxml.html.document_fromstring(text or "<html></html>")
     except (etree.ParserError, ValueError) as error:
-        raise ReadError(f"{path.name}: not a web page lxml can read ({error})") from None
+        raise ReadError(
+            _("{name}: not a web page lxml can read ({error})").format(name=path.name, error=error)
+        ) from None
     grids: list[Grid] = []
     before: list[str] = []
     title = root.findtext(".//title")

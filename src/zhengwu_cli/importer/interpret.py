@@ -11,11 +11,12 @@ deadlines it could not read, unit names it could not place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..deadlines import DeadlineError, DeadlineKind, parse_deadline
+from ..i18n import _, language
 from ..model import DEFAULT_HEADERS, Column
 from ..numerals import int_to_chinese
 from ..units import Registry
@@ -53,12 +54,9 @@ class InterpretError(ReadError):
     """No table in the file looks like a task table; the message says what was found."""
 
 
-@dataclass
-class Source:
-    """Where a value came from, for the review sheet."""
-
-    address: str
-    how: str  # 本行 / 合并单元格，沿用第N项（表1 第2行第4列） / 原表空白 / 推断：…
+def clauses(items: Iterable[str]) -> str:
+    """Clauses of one sentence as the reader writes them: 甲；乙 in Chinese, "a; b" in English."""
+    return ("；" if language() == "zh" else "; ").join(items)
 
 
 @dataclass
@@ -171,25 +169,28 @@ def find_header(grids: list[Grid], vocabulary: dict[str, tuple[str, ...]]) -> He
                         rows = 2
                 return Header(g, r, rows, kinds, headings)
         if first is not None:
-            shown = "、".join(h for i, h in enumerate(first) if h and h not in first[:i])
+            shown = "、".join(h for i, h in enumerate(first) if h and h not in first[:i])[:200]
             kinds_found = {kind_of(h, vocabulary) for h in first}
-            missing = []
-            if not kinds_found & set(LEVELS):
-                missing.append("细化指标、主要任务")
-            if not kinds_found & set(UNIT_KINDS):
-                missing.append("责任单位")
-            seen.append(
-                f"{grid.name}'s header is: {shown[:200]}; no column like "
-                f"{' or '.join(missing)} found"
-            )
+            if not kinds_found & set(UNIT_KINDS) and kinds_found & set(LEVELS):
+                said = _("{table}'s header is: {headings}; no column like 责任单位 found")
+            elif not kinds_found & set(UNIT_KINDS):
+                said = _(
+                    "{table}'s header is: {headings}; no column like 细化指标、主要任务 or "
+                    "责任单位 found"
+                )
+            else:
+                said = _("{table}'s header is: {headings}; no column like 细化指标、主要任务 found")
+            seen.append(said.format(table=grid.name, headings=shown))
         else:
-            seen.append(f"{grid.name} is empty")
+            seen.append(_("{table} is empty").format(table=grid.name))
     if not grids:
-        raise InterpretError("the file has no table")
+        raise InterpretError(_("the file has no table"))
     raise InterpretError(
-        "no table looks like a task table (a header row with a column such as 细化指标 or 主要任务 "
-        "and one such as 责任单位): " + "; ".join(seen) + ". Give the columns headings like "
-        "目标 / 主要任务 / 细化指标 / 责任单位 / 工作措施 / 完成时限 / 可检视成果"
+        _(
+            "no table looks like a task table (a header row with a column such as 细化指标 or "
+            "主要任务 and one such as 责任单位): {found}. Give the columns headings like "
+            "目标 / 主要任务 / 细化指标 / 责任单位 / 工作措施 / 完成时限 / 可检视成果"
+        ).format(found=clauses(seen))
     )
 
 
@@ -244,11 +245,13 @@ def assign_columns(grid: Grid, header: Header) -> _Columns:
         before = level_cols[:-1]
         if header.kinds[cols.indicator] != "indicator":
             cols.notes.append(
-                f"no 细化指标 column: the lowest level “{header.headings[cols.indicator]}” is the "
-                "row that is assigned and tracked"
+                _(
+                    "no 细化指标 column: the lowest level “{heading}” is the row that is assigned "
+                    "and tracked"
+                ).format(heading=header.headings[cols.indicator])
             )
     else:
-        raise InterpretError("the header has no column for the rows that are assigned")
+        raise InterpretError(_("the header has no column for the rows that are assigned"))
     if len(before) == 1:
         shapes = [lab.split(t)[0] for t in _sample(grid, start, before[0])]
         cn = sum(1 for x in shapes if x is not None and x.shape == "cn")
@@ -375,8 +378,10 @@ class _Builder:
             current = self.goal if kind == "goal" else self.task
             if current is None:
                 self.notes.append(
-                    f"{cell.address}: the {FIELD_NAMES[kind]} cell is empty on the first row of "
-                    "its part; a level without a title was made"
+                    _(
+                        "{address}: the {field} cell is empty on the first row of its part; a "
+                        "level without a title was made"
+                    ).format(address=cell.address, field=FIELD_NAMES[kind])
                 )
                 made = (
                     self._new_goal(None, None, cell.address)
@@ -386,8 +391,14 @@ class _Builder:
                 made.note = "原表此格空白"
             else:
                 self.notes.append(
-                    f"{cell.address}: the {FIELD_NAMES[kind]} cell is empty and not merged; the "
-                    f"row is taken as part of {current.label or ''}{current.title or ''}"
+                    _(
+                        "{address}: the {field} cell is empty and not merged; the row is taken "
+                        "as part of {level}"
+                    ).format(
+                        address=cell.address,
+                        field=FIELD_NAMES[kind],
+                        level=f"{current.label or ''}{current.title or ''}",
+                    )
                 )
             return
         number, title, printed = self._parse_level(o.text)
@@ -425,7 +436,11 @@ class _Builder:
             self.sections["task"] = True
         else:
             self.extra_notes.append(f"原表{cell.address}（通栏）：{cell.text.strip()}")
-            self.notes.append(f"{cell.address}: a row across the table, kept in meta.notes")
+            self.notes.append(
+                _("{address}: a row across the table, kept in meta.notes").format(
+                    address=cell.address
+                )
+            )
             return
         made.label = printed
 
@@ -441,8 +456,9 @@ class _Builder:
         o = _origin(grid, cell)
         if o.row == r or (o.col != col and self._kind_at(o.col) != kind):
             self.notes.append(
-                f"{cell.address}: merged with {o.address} across columns; "
-                f"{FIELD_NAMES[kind]} is taken as empty here"
+                _(
+                    "{address}: merged with {origin} across columns; {field} is taken as empty here"
+                ).format(address=cell.address, origin=o.address, field=FIELD_NAMES[kind])
             )
             return _CellValue("missing", address=cell.address)
         if o.empty:  # merged with an empty cell: nothing to carry
@@ -450,8 +466,10 @@ class _Builder:
         source = self.row_indicator.get((g, o.row))
         if source is None:
             self.notes.append(
-                f"{cell.address}: a merged cell that starts above the first indicator "
-                f"({o.address}); its text is taken as this row's own"
+                _(
+                    "{address}: a merged cell that starts above the first indicator ({origin}); "
+                    "its text is taken as this row's own"
+                ).format(address=cell.address, origin=o.address)
             )
             return _CellValue("stated", o.text, address=o.address)
         if source is ind:
@@ -463,7 +481,7 @@ class _Builder:
         return _CellValue("carried", o.text, source=source, address=o.address)
 
     def _kind_at(self, col: int) -> str | None:
-        if any(c == col for c, _ in self.cols.units):
+        if any(c == col for c, _kind in self.cols.units):
             return "units"
         for k, c in self.cols.cells.items():
             if c == col:
@@ -492,8 +510,9 @@ class _Builder:
             texts = [c.text.strip() for c in others if c.continues is None and not c.empty]
             if texts:
                 self.notes.append(
-                    f"{icell.address}: a row without {FIELD_NAMES['indicator']} text; "
-                    "its cells are kept in meta.notes"
+                    _(
+                        "{address}: a row without 细化指标 text; its cells are kept in meta.notes"
+                    ).format(address=icell.address)
                 )
                 self.extra_notes.append(
                     f"原表{icell.address}所在行（无细化指标）：" + " | ".join(texts)
@@ -534,7 +553,9 @@ class _Builder:
             or (label.shape == "cn-paren" and cols.task is None)
         ):
             return False
-        self.notes.append(f"{head.address}: a heading alone in the 细化指标 column")
+        self.notes.append(
+            _("{address}: a heading alone in the 细化指标 column").format(address=head.address)
+        )
         self.section(head)
         return True
 
@@ -550,8 +571,10 @@ class _Builder:
         ind.rows.add((g, r))
         self.row_indicator[g, r] = ind
         self.notes.append(
-            f"{grid.rows[r][self.cols.indicator].address}: the 细化指标 cell is merged over "
-            "several rows; their cells are joined into one indicator"
+            _(
+                "{address}: the 细化指标 cell is merged over several rows; their cells are joined "
+                "into one indicator"
+            ).format(address=grid.rows[r][self.cols.indicator].address)
         )
         keys = [(f"units:{k}:{c}", "units", c) for c, k in self.cols.units]
         keys += [(k, k, c) for k, c in self.cols.cells.items()]
@@ -608,7 +631,6 @@ class Options:
     registry: Registry | None = None
     fallback_year: int | None = None  # from the output's file name (checklists/2023.yaml)
     vocabulary: dict[str, tuple[str, ...]] | None = None
-    section_kind: bool = False  # the registry model knows kind: section
 
 
 def _tables(grids: list[Grid], header: Header) -> list[tuple[int, Grid, int]]:
@@ -650,17 +672,20 @@ def interpret(grids: list[Grid], options: Options) -> Result:
             builder.row(g, grid, r)
     if not builder.indicators:
         raise InterpretError(
-            f"{first.name}: the header was found ({'、'.join(h for h in header.headings if h)}) "
-            "but no row below it has a 细化指标 text"
+            _(
+                "{table}: the header was found ({headings}) but no row below it has a 细化指标 text"
+            ).format(table=first.name, headings="、".join(h for h in header.headings if h))
         )
-    used = {g for g, _, _ in tables}
-    for _, grid, _ in tables:
+    used = {g for g, _grid, _start in tables}
+    for _g, grid, _start in tables:
         builder.notes.extend(grid.notes)  # what the reader saw (nested tables, numbering …)
     for g, grid in enumerate(grids):
         if g not in used and grid.rows:
             builder.notes.append(
-                f"{grid.name} ({len(grid.rows)} rows, {grid.width} columns) is not part of the "
-                "task table and was not imported"
+                _(
+                    "{table} ({rows} rows, {columns} columns) is not part of the task table and "
+                    "was not imported"
+                ).format(table=grid.name, rows=len(grid.rows), columns=grid.width)
             )
     above = list(first.before)
     for r in range(header.row):
@@ -686,15 +711,21 @@ def _finish(
             year = int(found.group(1))
         elif options.fallback_year:
             year = options.fallback_year
-            notes.append(f"the year {year} is taken from the output file's name")
+            notes.append(
+                _("the year {year} is taken from the output file's name").format(year=year)
+            )
         else:
-            raise InterpretError(f"the title “{title}” does not say the year; give --year YEAR")
+            raise InterpretError(
+                _("the title “{title}” does not say the year; give --year YEAR").format(title=title)
+            )
     place = options.place
     if place is None:
         found_place = _PLACE.match(title)
         if found_place is None:
             raise InterpretError(
-                f"the title “{title}” does not say the place; give --place, e.g. --place 四平市"
+                _(
+                    "the title “{title}” does not say the place; give --place, e.g. --place 四平市"
+                ).format(title=title)
             )
         place = found_place.group(1)
 
@@ -705,11 +736,17 @@ def _finish(
     for n, ind in enumerate(inds, start=1):
         ind.number = values[n - 1] if own_ok else n  # type: ignore[assignment]
     if not own_ok:
-        shown = "repeat or are missing" if any(v is None for v in values) else "repeat"
-        notes.append(
-            f"the table's own 细化指标 numbers {shown}: numbered 1–{len(inds)} in order, "
-            "the table's number kept as label"
-        )
+        if any(v is None for v in values):
+            said = _(
+                "the table's own 细化指标 numbers repeat or are missing: numbered 1–{last} in "
+                "order, the table's number kept as label"
+            )
+        else:
+            said = _(
+                "the table's own 细化指标 numbers repeat: numbered 1–{last} in order, the table's "
+                "number kept as label"
+            )
+        notes.append(said.format(last=len(inds)))
         meta_notes.append(
             "原表细化指标编号不唯一或缺失："
             "number 为导入时按顺序所编（全表唯一），原表编号见 label。"
@@ -721,12 +758,14 @@ def _finish(
         cell = ind.cells.get("measures")
         if cell is not None and cell.origin == "stated":
             stated.append((ind, _measures(cell.text)))
-    labels = [m[0].value if m[0] else None for _, items in stated for m in items]
+    labels = [m[0].value if m[0] else None for _ind, items in stated for m in items]
     measure_own = all(v is not None for v in labels) and len(set(labels)) == len(labels)
     if labels and not measure_own:
         notes.append(
-            "the table's 工作措施 numbers restart or are missing: numbered 1, 2, 3 … "
-            "through the table"
+            _(
+                "the table's 工作措施 numbers restart or are missing: numbered 1, 2, 3 … through "
+                "the table"
+            )
         )
         meta_notes.append("原表工作措施编号在各格重新起编或缺失：导入时按全表顺序编号。")
     numbers: dict[int, list[int]] = {}
@@ -757,7 +796,7 @@ def _finish(
             for name in unit_names.names_in(clean(text).text):
                 if name not in found_names:
                     found_names.append(name)
-        draft = unit_names.draft(place, found_names, options.section_kind)
+        draft = unit_names.draft(place, found_names)
         registry = Registry.model_validate(draft)
     from ..unittext import read_unit_text
 
@@ -819,14 +858,16 @@ def _finish(
     if len(cols.units) > 1:
         meta_notes.append(
             "原表责任单位分"
-            + "、".join(f"“{header.headings[c]}”" for c, _ in cols.units)
+            + "、".join(f"“{header.headings[c]}”" for c, _kind in cols.units)
             + "几栏：text 按栏合写，每栏一行并标明角色。"
         )
     for c, heading in cols.extra.items():
         shown = heading or f"第{c + 1}列"
         notes.append(
-            f"the column “{shown}” ({c + 1}) is not a column zhengwu knows: "
-            "its cells are kept in meta.notes"
+            _(
+                "the column “{heading}” ({number}) is not a column zhengwu knows: its cells are "
+                "kept in meta.notes"
+            ).format(heading=shown, number=c + 1)
         )
     goals_out = _levels(b, has_goal, has_task, notes)
     review: list[ReviewRow] = []
@@ -940,26 +981,6 @@ def _levels(b: _Builder, has_goal: bool, has_task: bool, notes: list[str]) -> li
     return out
 
 
-@lru_cache(maxsize=1)
-def _unnumbered_allowed() -> bool:
-    """Whether the checklist model takes a level with a title and no number (issue 14 allows
-    it; an older model asks for a number on every level the table has)."""
-    from pydantic import ValidationError
-
-    from ..model import Checklist
-
-    probe = {
-        "meta": {"place": "x", "year": 2022, "title": "x", "source": {"document": "x"},
-                 "registry": "x", "columns": ["task", "indicator"]},
-        "goals": [{"tasks": [{"title": "x", "indicators": []}]}],
-    }  # fmt: skip
-    try:
-        Checklist.model_validate(probe)
-    except ValidationError:
-        return False
-    return True
-
-
 def _level_out(
     level: _Level, index: int, present: bool, kind: str, notes: list[str]
 ) -> dict[str, Any]:
@@ -968,12 +989,14 @@ def _level_out(
     result: dict[str, Any] = {}
     number = level.number
     note = level.note
-    if number is None and level.title and _unnumbered_allowed():
-        pass  # the table does not number this level, and the model takes it so
-    elif number is None:
+    if number is None and not level.title:  # a level the table neither numbers nor titles
         number = int_to_chinese(index) if index <= 99 else str(index)
         note = "原表此级未编号；number 为导入时按顺序所加"
-        notes.append(f"{level.address}: a {FIELD_NAMES[kind]} without a number; numbered {number}")
+        notes.append(
+            _("{address}: a {field} without a number; numbered {number}").format(
+                address=level.address, field=FIELD_NAMES[kind], number=number
+            )
+        )
     if number is not None:
         result["number"] = number
     title = level.title

@@ -11,7 +11,6 @@ are guesses (县/区/市 county, 科/室 section, 局/委/办 department); group
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..unittext import normalise, split_items
@@ -30,16 +29,6 @@ _END = re.compile(
     r"(?:委员会|办公室|管理局|管委会|人民政府|政府|中心|部门|单位|科室|[局委办室科厅处院会部馆所站队社团组区县市旗])"
 )
 _GROUP = re.compile(r"各|有关|相关|所属|全体|其他|县（市）|县（市、区）|县市区|（市、区）")
-
-
-@dataclass
-class Found:
-    """Every name found, in order of first appearance, with the texts that use it."""
-
-    names: dict[str, int] = field(default_factory=dict)  # name → how many cells name it
-
-    def add(self, name: str) -> None:
-        self.names[name] = self.names.get(name, 0) + 1
 
 
 def name_of(item: str) -> str | None:
@@ -85,7 +74,7 @@ def is_group(name: str) -> bool:
     return bool(_GROUP.search(name))
 
 
-def kind_of(name: str) -> str:
+def guess_kind(name: str) -> str:
     """department, county, section or other: a guess from how the name ends."""
     if name.endswith("办公室") or re.search(r"(?:局|委|办|委员会|厅|管委会|中心)$", name):
         return "department"
@@ -96,7 +85,7 @@ def kind_of(name: str) -> str:
     return "other"
 
 
-def draft(place: str, names: list[str], section_kind: bool) -> dict[str, Any]:
+def draft(place: str, names: list[str]) -> dict[str, Any]:
     """A registry draft: every name with a guessed kind; groups with members to fill in."""
     units: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
@@ -121,13 +110,7 @@ def draft(place: str, names: list[str], section_kind: bool) -> dict[str, Any]:
                 )
             seen.update([name, canonical])
             continue
-        kind = kind_of(name)
-        unit: dict[str, Any] = {"name": name, "kind": kind}
-        if kind == "section" and not section_kind:
-            unit["kind"] = "other"
-            unit["note"] = "科室（导入时据名称推断）"
-        else:
-            unit["note"] = "类别为导入时据名称推断，请核实"
+        unit = {"name": name, "kind": guess_kind(name), "note": "类别为导入时据名称推断，请核实"}
         units.append(unit)
         seen.add(name)
     for group in groups:  # a group named bare and with 各 is one group

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from .interpret import Result
 
@@ -25,28 +27,56 @@ CELL_HEADINGS = {
 
 
 def summary(result: Result) -> list[str]:
+    """What the import found, one line each, for the terminal and the review's notes sheet."""
     levels = result.levels
+    columns = " | ".join(
+        f"{h or '—'}→{k or '?'}"
+        for h, k in zip(result.header.headings, result.header.kinds, strict=True)
+    )
     lines = [
-        f"table: {'、'.join(result.tables)}; header row {result.header.row + 1}: "
-        + " | ".join(
-            f"{h or '—'}→{k or '?'}"
-            for h, k in zip(result.header.headings, result.header.kinds, strict=True)
+        _("table: {tables}; header row {row}: {columns}").format(
+            tables="、".join(result.tables), row=result.header.row + 1, columns=columns
         ),
-        f"levels: {levels['goal']} 目标, {levels['task']} 主要任务, "
-        f"{levels['indicator']} 细化指标, {levels['measures']} 工作措施",
-        f"rows: {levels['indicator']} indicators; {result.repeated_headers} repeated header rows "
-        f"skipped; {result.merges} merged cells carried",
-        f"units: {len(result.units)} named"
-        + (f"; {len(result.unplaced)} not in the registry" if result.unplaced else ""),
-        f"deadlines: {result.deadlines_read} read, {len(result.deadlines_unread)} not read",
+        _(
+            "levels: {goals} 目标, {tasks} 主要任务, {indicators} 细化指标, {measures} 工作措施"
+        ).format(
+            goals=levels["goal"],
+            tasks=levels["task"],
+            indicators=levels["indicator"],
+            measures=levels["measures"],
+        ),
+        _(
+            "rows: {indicators} indicators; {repeated} repeated header rows skipped; "
+            "{merges} merged cells carried"
+        ).format(
+            indicators=levels["indicator"],
+            repeated=result.repeated_headers,
+            merges=result.merges,
+        ),
+        (
+            _("units: {named} named; {unplaced} not in the registry")
+            if result.unplaced
+            else _("units: {named} named")
+        ).format(named=len(result.units), unplaced=len(result.unplaced)),
+        _("deadlines: {read} read, {unread} not read").format(
+            read=result.deadlines_read, unread=len(result.deadlines_unread)
+        ),
     ]
     for number, text in result.deadlines_unread:
-        lines.append(f"  deadline of {number} not read, kept as text: “{text}”")
+        lines.append(
+            "  "
+            + _("deadline of {number} not read, kept as text: “{text}”").format(
+                number=number, text=text
+            )
+        )
     for name, suggestions in result.unplaced.items():
-        hint = f" (did you mean {'、'.join(suggestions)}?)" if suggestions else ""
-        lines.append(f"  unit not in the registry: “{name}”{hint}")
+        if suggestions:
+            said = _("unit not in the registry: “{name}” (did you mean {suggestions}?)")
+        else:
+            said = _("unit not in the registry: “{name}”")
+        lines.append("  " + said.format(name=name, suggestions="、".join(suggestions)))
     for note in result.notes:
-        lines.append(f"  note: {note}")
+        lines.append("  " + _("note: {note}").format(note=note))
     return lines
 
 
@@ -59,8 +89,8 @@ def workbook(result: Result) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "导入核对"
-    headings = [h for _, h, _ in COLUMNS]
-    widths = [w for _, _, w in COLUMNS]
+    headings = [heading for _key, heading, _width in COLUMNS]
+    widths = [width for _key, _heading, width in COLUMNS]
     kinds = [k for k in CELL_HEADINGS if k in result.columns]
     for kind in kinds:
         headings += [CELL_HEADINGS[kind], f"{CELL_HEADINGS[kind]}来源"]

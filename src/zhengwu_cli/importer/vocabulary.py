@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _, join
+
 KINDS = (
     "goal",
     "task",
@@ -45,8 +47,9 @@ def merge(extra: dict[str, list[str]] | None) -> dict[str, tuple[str, ...]]:
     unknown = sorted(set(extra) - set(KINDS))
     if unknown:
         raise ValueError(
-            f"unknown column kinds in the header vocabulary: {', '.join(unknown)}; "
-            f"the kinds are {', '.join(KINDS)}"
+            _(
+                "unknown column kinds in the header vocabulary: {unknown}; the kinds are {known}"
+            ).format(unknown=join(unknown), known=join(KINDS))
         )
     return {k: (*extra.get(k, ()), *base[k]) for k in KINDS}
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..archive import UnsafeArchive, check
+from ..i18n import _
 from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError
 
 _BREAKS = re.compile(r"\r\n|\r|\n|\x0b|_x000[dDaAbB]_")
@@ -36,13 +37,16 @@ def _check_archive(path: Path) -> None:
                         found = _DIMENSION.search(handle.read(4096))
                     if found and found.group(2) and int(found.group(2)) > MAX_ROWS:
                         raise ReadError(
-                            f"{path.name}: a sheet has {int(found.group(2))} rows; a task table "
-                            f"has at most {MAX_ROWS}"
+                            _(
+                                "{name}: a sheet has {rows} rows; a task table has at most {limit}"
+                            ).format(name=path.name, rows=int(found.group(2)), limit=MAX_ROWS)
                         )
     except (OSError, zipfile.BadZipFile) as error:
         raise ReadError(
-            f"{path.name}: not an Excel .xlsx file ({error}); open it in Excel or WPS and save "
-            "it as .xlsx (Excel 工作簿)"
+            _(
+                "{name}: not an Excel .xlsx file ({error}); open it in Excel or WPS and save it "
+                "as .xlsx (Excel 工作簿)"
+            ).format(name=path.name, error=error)
         ) from None
 
 
@@ -56,10 +60,6 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)[:MAX_CELL_CHARS]
-
-
-def sheet_names(path: Path) -> list[str]:
-    return [g.name for g in read_xlsx(path)]
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
@@ -76,12 +76,16 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
             book = load_workbook(path, read_only=False, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise ReadError(
-            f"{path.name}: cannot be read as an Excel workbook ({type(error).__name__}: "
-            f"{error}); open it in Excel or WPS and save it as .xlsx"
+            _(
+                "{name}: cannot be read as an Excel workbook ({error}); open it in Excel or WPS "
+                "and save it as .xlsx"
+            ).format(name=path.name, error=f"{type(error).__name__}: {error}")
         ) from None
     if sheet is not None and sheet not in book.sheetnames:
         raise ReadError(
-            f"{path.name} has no sheet “{sheet}”; its sheets are: {'、'.join(book.sheetnames)}"
+            _("{name} has no sheet “{sheet}”; its sheets are: {sheets}").format(
+                name=path.name, sheet=sheet, sheets="、".join(book.sheetnames)
+            )
         )
     grids: list[Grid] = []
     for ws in book.worksheets:
@@ -90,8 +94,17 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
         height, width = ws.max_row, ws.max_column
         if height > MAX_ROWS or width > MAX_COLUMNS:
             raise ReadError(
-                f"{path.name}: sheet “{ws.title}” has {height} rows and {width} columns; a task "
-                f"table has at most {MAX_ROWS} rows and {MAX_COLUMNS} columns"
+                _(
+                    "{name}: sheet “{sheet}” has {rows} rows and {columns} columns; a task table "
+                    "has at most {max_rows} rows and {max_columns} columns"
+                ).format(
+                    name=path.name,
+                    sheet=ws.title,
+                    rows=height,
+                    columns=width,
+                    max_rows=MAX_ROWS,
+                    max_columns=MAX_COLUMNS,
+                )
             )
         merged: dict[tuple[int, int], tuple[int, int]] = {}
         budget = 4 * max(height, 1) * max(width, 1)  # overlapping ranges of a hostile file
@@ -100,8 +113,10 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
             budget -= (min(rng.max_row, height) - top) * (min(rng.max_col, width) - left)
             if budget < 0:
                 raise ReadError(
-                    f"{path.name}: sheet “{ws.title}” has more merged cells than it has cells; "
-                    "the file is damaged or not a task table"
+                    _(
+                        "{name}: sheet “{sheet}” has more merged cells than it has cells; the "
+                        "file is damaged or not a task table"
+                    ).format(name=path.name, sheet=ws.title)
                 )
             for r in range(rng.min_row - 1, min(rng.max_row, height)):
                 for c in range(rng.min_col - 1, min(rng.max_col, width)):
