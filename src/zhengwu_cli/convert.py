@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .i18n import _
+
 CONVERTIBLE = {".doc", ".wps", ".odt", ".rtf", ".wpt", ".dot", ".docm", ".dotx", ".fodt"}
 TIMEOUT = 120  # seconds for one file
 
@@ -42,9 +44,11 @@ def to_docx(path: Path, folder: Path) -> Path:
     program = soffice()
     if program is None:
         raise ConvertError(
-            f"{path.name}: a {path.suffix} file must be converted to .docx first; save it as "
-            ".docx in Word or WPS (另存为), or install LibreOffice (soffice on PATH) so zhengwu "
-            "converts it"
+            _(
+                "{name}: a {suffix} file must be converted to .docx first; save it as .docx in "
+                "Word or WPS (另存为), or install LibreOffice (soffice on PATH) so zhengwu "
+                "converts it"
+            ).format(name=path.name, suffix=path.suffix)
         )
     # A profile of its own: a running LibreOffice (or another conversion) does not block this one.
     with tempfile.TemporaryDirectory(prefix="zhengwu-lo-") as profile:
@@ -71,17 +75,29 @@ def to_docx(path: Path, folder: Path) -> Path:
             )
         except subprocess.TimeoutExpired:
             raise ConvertError(
-                f"{path.name}: LibreOffice did not finish converting it in {TIMEOUT} s; "
-                "save it as .docx in Word or WPS and try again"
+                _(
+                    "{name}: LibreOffice did not finish converting it in {seconds} s; save it "
+                    "as .docx in Word or WPS and try again"
+                ).format(name=path.name, seconds=TIMEOUT)
             ) from None
         except OSError as error:
-            raise ConvertError(f"{path.name}: cannot run LibreOffice ({error.strerror})") from None
+            raise ConvertError(
+                _("{name}: cannot run LibreOffice ({reason})").format(
+                    name=path.name, reason=error.strerror
+                )
+            ) from None
     made = folder / f"{path.stem}.docx"
     if result.returncode != 0 or not made.is_file():
         said = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
-        detail = f" ({said.splitlines()[-1]})" if said else ""
-        raise ConvertError(
-            f"{path.name}: LibreOffice could not convert it{detail}; the file may be damaged: "
-            "open it in Word or WPS and save it as .docx"
-        )
+        if said:
+            text = _(
+                "{name}: LibreOffice could not convert it ({said}); the file may be damaged: "
+                "open it in Word or WPS and save it as .docx"
+            )
+        else:
+            text = _(
+                "{name}: LibreOffice could not convert it; the file may be damaged: open it in "
+                "Word or WPS and save it as .docx"
+            )
+        raise ConvertError(text.format(name=path.name, said=said.splitlines()[-1] if said else ""))
     return made

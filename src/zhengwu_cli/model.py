@@ -15,14 +15,12 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from .deadlines import Phrase
+from .i18n import _
 from .numerals import chinese_to_int
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+from .strict import ModelPath, Strict, walk
 
 
 class Origin(str, Enum):
@@ -98,11 +96,11 @@ class CellBase(Correction):
     @model_validator(mode="after")
     def _origin_fields(self) -> CellBase:
         if self.origin is Origin.carried and self.from_ is None:
-            raise ValueError("a carried cell names the indicator it comes from: add `from: N`")
+            raise ValueError(_("a carried cell names the indicator it comes from: add `from: N`"))
         if self.origin is not Origin.carried and self.from_ is not None:
-            raise ValueError("`from` belongs to carried cells only: set `origin: carried`")
+            raise ValueError(_("`from` belongs to carried cells only: set `origin: carried`"))
         if self.origin is Origin.inferred and not self.reason:
-            raise ValueError("an inferred cell gives its `reason`")
+            raise ValueError(_("an inferred cell gives its `reason`"))
         return self
 
 
@@ -118,9 +116,9 @@ class UnitsCell(CellBase):
     @model_validator(mode="after")
     def _has_value(self) -> UnitsCell:
         if self.origin is Origin.missing and self.roles:
-            raise ValueError("a missing cell has no `roles`: set `origin` to stated or inferred")
+            raise ValueError(_("a missing cell has no `roles`: set `origin` to stated or inferred"))
         if self.origin is not Origin.missing and not self.roles and not self.text:
-            raise ValueError("give the `text` or the `roles`, or set `origin: missing`")
+            raise ValueError(_("give the `text` or the `roles`, or set `origin: missing`"))
         return self
 
 
@@ -140,11 +138,13 @@ class MeasuresCell(CellBase):
     @model_validator(mode="after")
     def _has_value(self) -> MeasuresCell:
         if self.origin is Origin.carried and (self.items or not self.refs):
-            raise ValueError("a carried measures cell lists `refs` (measure numbers), no `items`")
+            raise ValueError(
+                _("a carried measures cell lists `refs` (measure numbers), no `items`")
+            )
         if self.origin in (Origin.stated, Origin.inferred) and not self.items:
-            raise ValueError("give the measure `items`, or set `origin: missing`")
+            raise ValueError(_("give the measure `items`, or set `origin: missing`"))
         if self.origin is Origin.missing and (self.items or self.refs):
-            raise ValueError("a missing cell has no measures")
+            raise ValueError(_("a missing cell has no measures"))
         return self
 
 
@@ -156,9 +156,9 @@ class TextCell(CellBase):
     @model_validator(mode="after")
     def _has_value(self) -> TextCell:
         if self.origin is Origin.missing and self.text:
-            raise ValueError("a missing cell has no `text`: set `origin: stated`")
+            raise ValueError(_("a missing cell has no `text`: set `origin: stated`"))
         if self.origin is not Origin.missing and not self.text:
-            raise ValueError("give the `text`, or set `origin: missing`")
+            raise ValueError(_("give the `text`, or set `origin: missing`"))
         return self
 
 
@@ -339,41 +339,40 @@ class Checklist(Strict):
     @model_validator(mode="after")
     def _levels_match_columns(self) -> Checklist:
         if Column.indicator not in self.meta.columns:
-            raise ValueError("meta.columns must include indicator (the row that is tracked)")
+            raise ValueError(_("meta.columns must include indicator (the row that is tracked)"))
         return self
 
-    def level_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+    def level_problems(self) -> list[tuple[ModelPath, str]]:
         """Goals and tasks that do not fit meta.columns, each at its own place (the loader
         reports them): a level the table has needs a title (its number is optional: some
         tables do not number it); a level it lacks has neither number nor title."""
-        found: list[tuple[tuple[str | int, ...], str]] = []
-        for gi, goal in enumerate(self.goals):
-            places: list[tuple[tuple[str | int, ...], Column, Goal | Task]] = [
-                (("goals", gi), Column.goal, goal)
-            ]
-            places += [
-                (("goals", gi, "tasks", ti), Column.task, t) for ti, t in enumerate(goal.tasks)
-            ]
-            for where, level, item in places:
-                name = self.header(level)
-                if level in self.meta.columns and item.title is None:
-                    found.append(
-                        (
-                            where,
-                            f"this {level.value} ({name}) has no title, but meta.columns includes "
-                            f"{level.value}: give its `title` as the table writes it (a number "
-                            f"is optional), or leave {level.value} out of meta.columns",
-                        )
+        found: list[tuple[ModelPath, str]] = []
+        for where, item in walk(self.goals, ("goals",)):
+            if not isinstance(item, Goal | Task):
+                continue
+            level = Column.goal if isinstance(item, Goal) else Column.task
+            name = self.header(level)
+            if level in self.meta.columns and item.title is None:
+                found.append(
+                    (
+                        where,
+                        _(
+                            "this {level} ({name}) has no title, but meta.columns includes "
+                            "{level}: give its `title` as the table writes it (a number is "
+                            "optional), or leave {level} out of meta.columns"
+                        ).format(level=level.value, name=name),
                     )
-                elif level not in self.meta.columns and (item.title or item.number):
-                    found.append(
-                        (
-                            where,
-                            f"this {level.value} has a number or title, but meta.columns leaves "
-                            f"{level.value} out: add {level.value} to meta.columns, or remove "
-                            "them",
-                        )
+                )
+            elif level not in self.meta.columns and (item.title or item.number):
+                found.append(
+                    (
+                        where,
+                        _(
+                            "this {level} has a number or title, but meta.columns leaves "
+                            "{level} out: add {level} to meta.columns, or remove them"
+                        ).format(level=level.value),
                     )
+                )
         return found
 
     def has(self, column: Column) -> bool:
