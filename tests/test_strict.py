@@ -4,20 +4,24 @@ declaration of the output options."""
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 
 import click
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from zhengwu_cli import model, units
+from zhengwu_cli import deadlines, model, units
 from zhengwu_cli.cli.query import list_, show
 from zhengwu_cli.cli.query import units as units_command
 from zhengwu_cli.ledger import model as ledger_model
 from zhengwu_cli.load import Loaded
 from zhengwu_cli.strict import Strict, walk
 
+from .conftest import CHECKLIST
 
-@pytest.mark.parametrize("module", [model, units, ledger_model])
+
+@pytest.mark.parametrize("module", [model, units, deadlines, ledger_model])
 def test_every_model_read_from_yaml_derives_from_the_one_strict_base(module: object) -> None:
     classes = [
         c
@@ -67,3 +71,16 @@ def test_the_output_options_are_declared_once_for_list_units_and_show() -> None:
     assert _options(units_command)["fmt"] == ["--format", "-f"]
     assert "output" not in _options(units_command)
     assert _options(show)["fmt"] == ["--format", "-f"]
+
+
+def test_models_are_built_when_first_used_not_on_import() -> None:
+    # defer_build (strict.Strict): a command pays only for the models it reads
+    code = (
+        "import zhengwu_cli.load as load\n"
+        "from zhengwu_cli.ledger.model import Ledger\n"
+        "from zhengwu_cli.model import Checklist\n"
+        "assert not Checklist.__pydantic_complete__ and not Ledger.__pydantic_complete__\n"
+        f"load.load(load.Path({str(CHECKLIST)!r}))\n"
+        "assert Checklist.__pydantic_complete__ and not Ledger.__pydantic_complete__\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -18,10 +18,11 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from .i18n import _
 from .numerals import chinese_to_int
+from .strict import Strict
 
 
 class DeadlineKind(str, Enum):
@@ -37,10 +38,8 @@ class DeadlineError(ValueError):
     """A deadline text that matches none of the known phrasings."""
 
 
-class Phrase(BaseModel):
+class Phrase(Strict):
     """One phrasing of a deadline and the rule that turns it into a date."""
-
-    model_config = ConfigDict(extra="forbid")
 
     phrase: str | None = Field(default=None, description="the exact text")
     pattern: str | None = Field(

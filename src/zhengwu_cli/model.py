@@ -20,7 +20,7 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 from .deadlines import Phrase
 from .i18n import _
 from .numerals import chinese_to_int
-from .strict import ModelPath, Strict, walk
+from .strict import ModelPath, Strict, empty_dict, empty_list, walk
 
 
 class Origin(str, Enum):
@@ -60,7 +60,7 @@ class Correction(Strict):
         default=None, description="the source text, where `text` corrects an evident defect"
     )
     note: str | None = Field(default=None, description="why the text differs from the source")
-    waive: list[Waiver] = Field(default_factory=list)
+    waive: list[Waiver] = Field(default_factory=empty_list)
 
 
 class UnitRef(Strict):
@@ -109,7 +109,7 @@ class UnitsCell(CellBase):
 
     text: str | None = Field(default=None, description="the cell's text, verbatim")
     roles: list[RoleLine] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="the reading of the text; left out, zhengwu reads it from the text",
     )
 
@@ -132,8 +132,8 @@ class Measure(Correction):
 class MeasuresCell(CellBase):
     """The 工作措施 cell: stated measures, or the numbers of the measures a merged cell carries."""
 
-    items: list[Measure] = Field(default_factory=list)
-    refs: list[int] = Field(default_factory=list, description="carried: measure numbers")
+    items: list[Measure] = Field(default_factory=empty_list)
+    refs: list[int] = Field(default_factory=empty_list, description="carried: measure numbers")
 
     @model_validator(mode="after")
     def _has_value(self) -> MeasuresCell:
@@ -203,7 +203,7 @@ class Task(Correction):
     )
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
 
     @field_validator("number")
     @classmethod
@@ -247,9 +247,9 @@ class Goal(Correction):
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None
     variants: list[TitleVariant] = Field(
-        default_factory=list, description="other wordings of the title in the source"
+        default_factory=empty_list, description="other wordings of the title in the source"
     )
-    tasks: list[Task] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=empty_list)
 
     @field_validator("number")
     @classmethod
@@ -317,14 +317,14 @@ class Meta(Strict):
         description="the columns the table has; a level or column left out is absent, not empty",
     )
     headers: dict[Column, str] = Field(
-        default_factory=dict, description="the table's own column headings, where they differ"
+        default_factory=empty_dict, description="the table's own column headings, where they differ"
     )
     deadline_phrases: list[Phrase] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="this table's own 完成时限 phrasings, tried before the built-in ones",
     )
-    notes: list[str] = Field(default_factory=list)
-    waive: list[Waiver] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=empty_list)
+    waive: list[Waiver] = Field(default_factory=empty_list)
 
 
 class Checklist(Strict):

@@ -7,7 +7,7 @@ from enum import Enum
 from pydantic import Field, model_validator
 
 from .i18n import _
-from .strict import Strict
+from .strict import Strict, empty_list
 
 
 class UnitKind(str, Enum):
@@ -30,7 +30,7 @@ class Unit(Strict):
         default=True, description="false where the full name is inferred, not confirmed"
     )
     kind: UnitKind
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
     ended: str | None = Field(
         default=None, description="the unit no longer exists (e.g. left the city): when and why"
     )
@@ -41,8 +41,8 @@ class Group(Strict):
     """A collective name (市政府各部门, 县（市）区政府 …) and how its members are known."""
 
     name: str
-    aliases: list[str] = Field(default_factory=list)
-    members: list[str] = Field(default_factory=list, description="explicit member unit names")
+    aliases: list[str] = Field(default_factory=empty_list)
+    members: list[str] = Field(default_factory=empty_list, description="explicit member unit names")
     member_rule: MemberRule | None = Field(
         default=None, description="members by kind instead of a list"
     )
@@ -52,7 +52,7 @@ class Group(Strict):
 class Registry(Strict):
     place: str
     units: list[Unit]
-    groups: list[Group] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _unique_names(self) -> Registry:
