@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import zipfile
 
+from .i18n import _
+
 MAX_TOTAL = 512 * 2**20  # all parts together, as the zip's directory declares them
 MAX_PART = 64 * 2**20  # the document part (a 100× sheet is 17 MB)
 MAX_RATIO = 100  # inflated ÷ deflated, for a part over RATIO_FLOOR
@@ -29,27 +31,40 @@ def check(archive: zipfile.ZipFile, main: str) -> None:
     """Raise UnsafeArchive when the archive breaks a limit (`main`: the document part)."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise UnsafeArchive(f"the file holds {len(members)} parts; a damaged or hostile file")
+        raise UnsafeArchive(
+            _("the file holds {count} parts; a damaged or hostile file").format(count=len(members))
+        )
     total = sum(m.file_size for m in members)
     if total > MAX_TOTAL:
         raise UnsafeArchive(
-            f"the file would unpack to {total // 2**20} MB (more than {MAX_TOTAL // 2**20} MB): "
-            "a zip bomb or a damaged file; not read"
+            _(
+                "the file would unpack to {size} MB (more than {limit} MB): a zip bomb or a "
+                "damaged file; not read"
+            ).format(size=total // 2**20, limit=MAX_TOTAL // 2**20)
         )
     for member in members:
         if member.flag_bits & 0x1:
-            raise UnsafeArchive("the file is encrypted (password-protected); save it without one")
+            raise UnsafeArchive(
+                _("the file is encrypted (password-protected); save it without one")
+            )
         if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(
             member.compress_size, 1
         ):
             raise UnsafeArchive(
-                f"a part of the file ({_short(member.filename, 40)}) is compressed "
-                f"{member.file_size // max(member.compress_size, 1)}:1 (more than {MAX_RATIO}:1): "
-                "a zip bomb or a damaged file; not read"
+                _(
+                    "a part of the file ({part}) is compressed {ratio}:1 (more than {limit}:1): "
+                    "a zip bomb or a damaged file; not read"
+                ).format(
+                    part=_short(member.filename, 40),
+                    ratio=member.file_size // max(member.compress_size, 1),
+                    limit=MAX_RATIO,
+                )
             )
     if main in archive.namelist() and archive.getinfo(main).file_size > MAX_PART:
         size = archive.getinfo(main).file_size
         raise UnsafeArchive(
-            f"the document's text ({main}) would unpack to {size // 2**20} MB (more than "
-            f"{MAX_PART // 2**20} MB); not read"
+            _(
+                "the document's text ({part}) would unpack to {size} MB (more than {limit} MB); "
+                "not read"
+            ).format(part=main, size=size // 2**20, limit=MAX_PART // 2**20)
         )

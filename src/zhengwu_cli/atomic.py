@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
+
 ANY: Any = object()  # `expect` default: whatever the file holds now may be replaced
 STALE_SECONDS = 3600.0  # a temporary file this old belongs to no run still writing
 
@@ -66,18 +68,24 @@ def check_target(target: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise WriteError(f"cannot use {target}: {error.strerror}") from None
+        raise WriteError(
+            _("cannot use {path}: {reason}").format(path=target, reason=error.strerror)
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise WriteError(f"{target} is a folder, not a file; give a file name")
+        raise WriteError(_("{path} is a folder, not a file; give a file name").format(path=target))
     if not stat.S_ISREG(info.st_mode):
         raise WriteError(
-            f"{target} is not a regular file (a pipe, a device or a socket); give the path of "
-            "an ordinary file"
+            _(
+                "{path} is not a regular file (a pipe, a device or a socket); give the path of "
+                "an ordinary file"
+            ).format(path=target)
         )
     if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise WriteError(
-            f"{target} is read-only; nothing was written. Make it writable (file properties, "
-            "or chmod u+w) and run again"
+            _(
+                "{path} is read-only; nothing was written. Make it writable (file properties, "
+                "or chmod u+w) and run again"
+            ).format(path=target)
         )
     return info
 
@@ -174,10 +182,14 @@ def write_atomic(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise WriteError(f"cannot create the folder {folder}: {error.strerror}") from None
+        raise WriteError(
+            _("cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=error.strerror
+            )
+        ) from None
     info = check_target(path) if follow_links or not path.is_symlink() else None
     if info is not None and not replace:
-        raise TargetExists(f"{target} already exists")
+        raise TargetExists(_("{path} already exists").format(path=target))
     mode = stat.S_IMODE(info.st_mode) if info else (new_mode or 0o666 & ~umask())
     with held_interrupt():
         if stale_after is not None and (stale_after != STALE_SECONDS or folder not in _swept):
@@ -186,7 +198,9 @@ def write_atomic(
         try:
             handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         except OSError as error:
-            raise WriteError(f"cannot write in {folder}: {error.strerror}") from None
+            raise WriteError(
+                _("cannot write in {folder}: {reason}").format(folder=folder, reason=error.strerror)
+            ) from None
         temp = Path(temp_name)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -200,7 +214,9 @@ def write_atomic(
                     os.fsync(saved.fileno())
             os.chmod(temp, mode)
             if expect is not ANY and not _same_bytes(path, expect):
-                raise Changed(f"{target} changed on disk while it was being written")
+                raise Changed(
+                    _("{path} changed on disk while it was being written").format(path=target)
+                )
             if replace:
                 os.replace(temp, path)
             else:
@@ -209,7 +225,11 @@ def write_atomic(
             if on_replaced is not None:
                 on_replaced()
         except OSError as error:
-            raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
+            raise WriteError(
+                _("cannot write {path}: {reason}").format(
+                    path=target, reason=error.strerror or error
+                )
+            ) from None
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
@@ -221,8 +241,8 @@ def _link_new(temp: Path, path: Path, shown: Path) -> None:
     try:
         os.link(temp, path)
     except FileExistsError:
-        raise TargetExists(f"{shown} already exists") from None
+        raise TargetExists(_("{path} already exists").format(path=shown)) from None
     except OSError:  # a file system without hard links
         if path.exists():
-            raise TargetExists(f"{shown} already exists") from None
+            raise TargetExists(_("{path} already exists").format(path=shown)) from None
         os.replace(temp, path)

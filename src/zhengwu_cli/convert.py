@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .i18n import _
+from .i18n import _, os_reason
 
 CONVERTIBLE = {".doc", ".wps", ".odt", ".rtf", ".wpt", ".dot", ".docm", ".dotx", ".fodt"}
 TIMEOUT = 120  # seconds for one file
@@ -76,24 +76,28 @@ def to_docx(path: Path, folder: Path) -> Path:
         except subprocess.TimeoutExpired:
             raise ConvertError(
                 _(
-                    "{name}: LibreOffice did not finish converting it in {seconds} s; save it as "
-                    ".docx in Word or WPS and try again"
+                    "{name}: LibreOffice did not finish converting it in {seconds} s; save it "
+                    "as .docx in Word or WPS and try again"
                 ).format(name=path.name, seconds=TIMEOUT)
             ) from None
         except OSError as error:
             raise ConvertError(
-                _("{name}: cannot run LibreOffice ({error})").format(
-                    name=path.name, error=error.strerror
+                _("{name}: cannot run LibreOffice ({reason})").format(
+                    name=path.name, reason=os_reason(error)
                 )
             ) from None
     made = folder / f"{path.stem}.docx"
     if result.returncode != 0 or not made.is_file():
         said = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
-        detail = f" ({said.splitlines()[-1]})" if said else ""
-        raise ConvertError(
-            _(
-                "{name}: LibreOffice could not convert it{detail}; the file may be damaged: open "
-                "it in Word or WPS and save it as .docx"
-            ).format(name=path.name, detail=detail)
-        )
+        if said:
+            text = _(
+                "{name}: LibreOffice could not convert it ({said}); the file may be damaged: "
+                "open it in Word or WPS and save it as .docx"
+            )
+        else:
+            text = _(
+                "{name}: LibreOffice could not convert it; the file may be damaged: open it in "
+                "Word or WPS and save it as .docx"
+            )
+        raise ConvertError(text.format(name=path.name, said=said.splitlines()[-1] if said else ""))
     return made

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .i18n import _
 from .numerals import chinese_to_int
 
 # one character for one character, so positions in the normalised text are positions in the text
@@ -166,12 +167,16 @@ def parse(text: str, year: int | None = None) -> date:
     stripped = text.strip()
     found = match(stripped)
     if found is None or found.end != len(stripped):
-        raise DateError(f"“{text}” is not a date; write 2022年6月30日 or 2022-06-30")
+        raise DateError(
+            _("“{text}” is not a date; write 2022年6月30日 or 2022-06-30").format(text=text)
+        )
     if not found.precise:
-        raise DateError(f"“{text}” names a month, not a day; write 2022年6月30日")
+        raise DateError(
+            _("“{text}” names a month, not a day; write 2022年6月30日").format(text=text)
+        )
     day = found.first(year)
     if day is None:
         if found.year is None and year is None:
-            raise DateError(f"“{text}” has no year; write 2022年6月30日")
-        raise DateError(f"“{text}” is not a date (no such day)")
+            raise DateError(_("“{text}” has no year; write 2022年6月30日").format(text=text))
+        raise DateError(_("“{text}” is not a date (no such day)").format(text=text))
     return day

@@ -18,9 +18,11 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from .i18n import _
 from .numerals import chinese_to_int
+from .strict import Strict
 
 
 class DeadlineKind(str, Enum):
@@ -36,10 +38,8 @@ class DeadlineError(ValueError):
     """A deadline text that matches none of the known phrasings."""
 
 
-class Phrase(BaseModel):
+class Phrase(Strict):
     """One phrasing of a deadline and the rule that turns it into a date."""
-
-    model_config = ConfigDict(extra="forbid")
 
     phrase: str | None = Field(default=None, description="the exact text")
     pattern: str | None = Field(
@@ -55,14 +55,14 @@ class Phrase(BaseModel):
     def _one_of(self) -> Phrase:
         if (self.phrase is None) == (self.pattern is None):
             raise ValueError(
-                "give either `phrase` (exact text) or `pattern` (a regular expression)"
+                _("give either `phrase` (exact text) or `pattern` (a regular expression)")
             )
         if self.pattern is not None:
             try:
                 re.compile(self.pattern)
             except re.error as error:
                 raise ValueError(
-                    f"the pattern is not a valid regular expression: {error}"
+                    _("the pattern is not a valid regular expression: {error}").format(error=error)
                 ) from None
         return self
 
@@ -95,7 +95,7 @@ class Deadline:
     def after(self, event_date: date) -> date:
         """The due date of a relative deadline once its event has a date."""
         if self.days is None:
-            raise ValueError(f"“{self.text}” is not relative to an event")
+            raise ValueError(_("“{text}” is not relative to an event").format(text=self.text))
         return add_days(event_date, self.days, working=self.working_days)
 
 
@@ -145,7 +145,9 @@ def _build(text: str, phrase: Phrase, groups: dict[str, str], plan_year: int) ->
         return Deadline(text, rule, date(year + 1, 1, 31), due_county=date(year + 1, 3, 31))
     if rule is DeadlineKind.relative:
         if "days" not in groups:
-            raise DeadlineError(f"“{text}”: a relative deadline needs the number of days")
+            raise DeadlineError(
+                _("“{text}”: a relative deadline needs the number of days").format(text=text)
+            )
         return Deadline(
             text,
             rule,
@@ -156,14 +158,20 @@ def _build(text: str, phrase: Phrase, groups: dict[str, str], plan_year: int) ->
         )
     month = _number(groups["month"]) if "month" in groups else phrase.month
     if month is None or not 1 <= month <= 12:
-        raise DeadlineError(f"“{text}”: there is no month {month}; months run from 1 to 12")
+        raise DeadlineError(
+            _("“{text}”: there is no month {month}; months run from 1 to 12").format(
+                text=text, month=month
+            )
+        )
     if rule is DeadlineKind.month_end:
         return Deadline(text, rule, _last_day(year, month))
     day = int(groups["day"]) if "day" in groups else phrase.day
     try:
         return Deadline(text, rule, date(year, month, day or 1))
     except ValueError:
-        raise DeadlineError(f"“{text}”: {month}月 has no day {day}") from None
+        raise DeadlineError(
+            _("“{text}”: {month}月 has no day {day}").format(text=text, month=month, day=day)
+        ) from None
 
 
 def parse_deadline(text: str, year: int, extra: Sequence[Phrase] = ()) -> Deadline:
@@ -174,6 +182,8 @@ def parse_deadline(text: str, year: int, extra: Sequence[Phrase] = ()) -> Deadli
         if groups is not None:
             return _build(text, phrase, groups, year)
     raise DeadlineError(
-        f"“{text}” is not a deadline zhengwu can read; write e.g. 贯穿全年, 6月底前, 年底前, "
-        "6月30日前 or 按照年报发布时间 (or add the phrasing to meta.deadline_phrases)"
+        _(
+            "“{text}” is not a deadline zhengwu can read; write e.g. 贯穿全年, 6月底前, 年底前, "
+            "6月30日前 or 按照年报发布时间 (or add the phrasing to meta.deadline_phrases)"
+        ).format(text=text)
     )

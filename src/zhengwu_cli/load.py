@@ -7,6 +7,7 @@ alias bombs, non-UTF-8 files and schema violations come out as `file:line:col: m
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .i18n import N_, _, at, join
 from .model import Checklist
 from .positions import Positions
 from .problems import Problem, Severity
@@ -43,7 +45,12 @@ def _located(kind: str, base: Any) -> Any:
             return base(loader, node)
         except ValueError as error:
             raise yaml.constructor.ConstructorError(
-                None, None, f"“{node.value[:40]}” is not a valid {kind} ({error})", node.start_mark
+                None,
+                None,
+                _("“{value}” is not a valid {kind} ({error})").format(
+                    value=node.value[:40], kind=_(kind), error=error
+                ),
+                node.start_mark,
             ) from None
 
     return construct
@@ -51,7 +58,7 @@ def _located(kind: str, base: Any) -> Any:
 
 _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    _located("date", yaml.constructor.SafeConstructor.construct_yaml_timestamp),
+    _located(N_("date"), yaml.constructor.SafeConstructor.construct_yaml_timestamp),
 )
 
 
@@ -117,9 +124,10 @@ def read_file(path: Path) -> bytes:
                         1,
                         "ZW004",
                         "encoding",
-                        f"the file is {size // 1_048_576} MB; a checklist is at most "
-                        f"{MAX_BYTES // 1_048_576} MB",
-                        "check that this is the right file",
+                        _("the file is {size} MB; a checklist is at most {limit} MB").format(
+                            size=size // 1_048_576, limit=MAX_BYTES // 1_048_576
+                        ),
+                        _("check that this is the right file"),
                     )
                 ]
             )
@@ -133,8 +141,8 @@ def read_file(path: Path) -> bytes:
                     1,
                     "ZW000",
                     "unreadable",
-                    "this is a folder, not a checklist file",
-                    "name a .yaml file",
+                    _("this is a folder, not a checklist file"),
+                    _("name a .yaml file"),
                 )
             ]
         ) from None
@@ -147,8 +155,10 @@ def read_file(path: Path) -> bytes:
                     1,
                     "ZW000",
                     "unreadable",
-                    "no such file",
-                    f"check the name and the folder (the current folder is {Path.cwd()})",
+                    _("no such file"),
+                    _("check the name and the folder (the current folder is {folder})").format(
+                        folder=Path.cwd()
+                    ),
                 )
             ]
         ) from None
@@ -156,7 +166,12 @@ def read_file(path: Path) -> bytes:
         raise LoadError(
             [
                 _problem(
-                    shown, 1, 1, "ZW000", "unreadable", f"cannot read the file: {error.strerror}"
+                    shown,
+                    1,
+                    1,
+                    "ZW000",
+                    "unreadable",
+                    _("cannot read the file: {reason}").format(reason=error.strerror),
                 )
             ]
         ) from None
@@ -174,8 +189,8 @@ def decode_text(data: bytes, shown: str) -> tuple[str, list[Problem]]:
                 1,
                 "ZW004",
                 "encoding",
-                "the file starts with a UTF-8 byte-order mark (BOM)",
-                "harmless; save as “UTF-8” (without BOM) to silence this",
+                _("the file starts with a UTF-8 byte-order mark (BOM)"),
+                _("harmless; save as “UTF-8” (without BOM) to silence this"),
                 Severity.warning,
             )
         )
@@ -188,8 +203,8 @@ def decode_text(data: bytes, shown: str) -> tuple[str, list[Problem]]:
                     1,
                     "ZW004",
                     "encoding",
-                    "the file is UTF-16 (what Windows Notepad calls “Unicode”), not UTF-8",
-                    "open it in an editor and save it with the encoding “UTF-8”",
+                    _("the file is UTF-16 (what Windows Notepad calls “Unicode”), not UTF-8"),
+                    _("open it in an editor and save it with the encoding “UTF-8”"),
                 )
             ]
         )
@@ -203,8 +218,8 @@ def decode_text(data: bytes, shown: str) -> tuple[str, list[Problem]]:
                     col,
                     "ZW004",
                     "encoding",
-                    "this is a binary file, not a YAML text file",
-                    "open the checklist .yaml, not a .docx or .xlsx",
+                    _("this is a binary file, not a YAML text file"),
+                    _("open the checklist .yaml, not a .docx or .xlsx"),
                 )
             ]
         )
@@ -212,10 +227,13 @@ def decode_text(data: bytes, shown: str) -> tuple[str, list[Problem]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError as error:
         line, col = _line_col(data, error.start)
-        guess = ""
+        message = _("the file is not UTF-8")
         try:
             data.decode("gb18030")
-            guess = " (it looks like GBK/GB18030, as Windows Notepad and WPS save by default)"
+            message = _(
+                "the file is not UTF-8 (it looks like GBK/GB18030, as Windows Notepad and "
+                "WPS save by default)"
+            )
         except UnicodeDecodeError:
             pass
         raise LoadError(
@@ -226,8 +244,8 @@ def decode_text(data: bytes, shown: str) -> tuple[str, list[Problem]]:
                     col,
                     "ZW004",
                     "encoding",
-                    f"the file is not UTF-8{guess}",
-                    "open it in an editor and save it with the encoding “UTF-8”",
+                    message,
+                    _("open it in an editor and save it with the encoding “UTF-8”"),
                 )
             ]
         ) from None
@@ -271,9 +289,11 @@ def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
                     mark.column + 1,
                     "ZW005",
                     "unsafe-yaml",
-                    "aliases (*name) expand this document beyond "
-                    f"{MAX_NODES:,} values (an “alias bomb”)",
-                    "write the values out instead of repeating aliases",
+                    _(
+                        "aliases (*name) expand this document beyond {limit} values "
+                        "(an “alias bomb”)"
+                    ).format(limit=f"{MAX_NODES:,}"),
+                    _("write the values out instead of repeating aliases"),
                 )
             ]
     if depth[id(root)] > MAX_DEPTH:
@@ -284,8 +304,8 @@ def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
                 1,
                 "ZW005",
                 "unsafe-yaml",
-                f"the document nests more than {MAX_DEPTH} levels deep",
-                "a checklist nests about ten levels; check the file",
+                _("the document nests more than {limit} levels deep").format(limit=MAX_DEPTH),
+                _("a checklist nests about ten levels; check the file"),
             )
         ]
     for node in order:
@@ -298,13 +318,13 @@ def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
                     mark.column + 1,
                     "ZW005",
                     "unsafe-yaml",
-                    f"the tag {node.tag} is not allowed (safe loading only)",
-                    "remove the tag; write plain values",
+                    _("the tag {tag} is not allowed (safe loading only)").format(tag=node.tag),
+                    _("remove the tag; write plain values"),
                 )
             )
         if isinstance(node, yaml.MappingNode):
             keys: dict[Any, yaml.Node] = {}
-            for key, _ in node.value:
+            for key, _value in node.value:
                 if not isinstance(key, yaml.ScalarNode):
                     continue
                 if key.value in keys:
@@ -317,9 +337,10 @@ def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
                             mark.column + 1,
                             "ZW003",
                             "duplicate-key",
-                            f"the key “{key.value}” appears twice in one mapping "
-                            f"(first at line {first.line + 1})",
-                            "keep one of them: YAML readers silently drop the first",
+                            _(
+                                "the key “{key}” appears twice in one mapping (first at {place})"
+                            ).format(key=key.value, place=at(first.line + 1)),
+                            _("keep one of them: YAML readers silently drop the first"),
                         )
                     )
                 keys[key.value] = key
@@ -331,12 +352,62 @@ def _mark_problem(
 ) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = " ".join(filter(None, [error.context, error.problem]))
-    hint = "check indentation, colons and quotes on this line or the one before it"
+    problem = _yaml_phrase(error.problem)
+    if error.context:
+        message = _("YAML syntax: {context} {problem}").format(
+            context=_yaml_phrase(error.context), problem=problem
+        )
+    else:
+        message = _("YAML syntax: {problem}").format(problem=problem)
+    hint = _("check indentation, colons and quotes on this line or the one before it")
     lines = text.split("\n")
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]:
-        hint = "YAML indents with spaces, not tabs: replace the tab with spaces"
-    return _problem(shown, line, col, code, name, f"YAML syntax: {what}", hint)
+        hint = _("YAML indents with spaces, not tabs: replace the tab with spaces")
+    return _problem(shown, line, col, code, name, message, hint)
+
+
+# what libyaml and PyYAML say, translated where they are shown (others stay as they say it)
+YAML_PHRASES = (
+    N_("mapping values are not allowed in this context"),
+    N_("mapping values are not allowed here"),
+    N_("while scanning for the next token"),
+    N_("found character that cannot start any token"),
+    N_("while scanning a quoted scalar"),
+    N_("while parsing a quoted scalar"),
+    N_("found unexpected end of stream"),
+    N_("found unknown escape character"),
+    N_("while parsing a flow sequence"),
+    N_("did not find expected ',' or ']'"),
+    N_("while parsing a flow mapping"),
+    N_("did not find expected ',' or '}'"),
+    N_("while parsing a block collection"),
+    N_("did not find expected '-' indicator"),
+    N_("while parsing a block mapping"),
+    N_("did not find expected key"),
+    N_("while scanning a simple key"),
+    N_("could not find expected ':'"),
+    N_("while scanning a block scalar"),
+    N_("while scanning a plain scalar"),
+    N_("while parsing a block node"),
+    N_("while parsing a flow node"),
+    N_("did not find expected node content"),
+    N_("while scanning an alias"),
+    N_("while scanning an anchor"),
+    N_("did not find expected alphabetic or numeric character"),
+    N_("found undefined alias"),
+    N_("expected a single document in the stream"),
+    N_("but found another document"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("did not find expected comment or line break"),
+)
+
+
+def _yaml_phrase(text: str | None) -> str:
+    """A phrase of libyaml's or PyYAML's error in the reader's language (as it is where the
+    catalogue does not know it)."""
+    return _(text) if text else ""
 
 
 def _reader_problem(shown: str, text: str, error: yaml.reader.ReaderError) -> Problem:
@@ -352,8 +423,10 @@ def _reader_problem(shown: str, text: str, error: yaml.reader.ReaderError) -> Pr
         col,
         "ZW001",
         "yaml-syntax",
-        f"the text holds the control character U+{code:04X}, which YAML and Word cannot hold",
-        "delete it (it often comes with text pasted from Word or Excel)",
+        _("the text holds the control character U+{code}, which YAML and Word cannot hold").format(
+            code=f"{code:04X}"
+        ),
+        _("delete it (it often comes with text pasted from Word or Excel)"),
     )
 
 
@@ -370,7 +443,12 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
             raise LoadError(
                 [
                     _problem(
-                        shown, 1, 1, "ZW005", "unsafe-yaml", "the document nests too deeply to read"
+                        shown,
+                        1,
+                        1,
+                        "ZW005",
+                        "unsafe-yaml",
+                        _("the document nests too deeply to read"),
                     )
                 ]
             ) from None
@@ -383,8 +461,8 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
                         1,
                         "ZW002",
                         "schema",
-                        "the file is empty",
-                        "a checklist starts with `meta:` and `goals:`",
+                        _("the file is empty"),
+                        _("a checklist starts with `meta:` and `goals:`"),
                     )
                 ]
             )
@@ -431,9 +509,70 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return tuple(path)
 
 
+# pydantic's messages by error type, in the reader's language: each English text is what
+# pydantic says (a message that differs, e.g. a plural, is shown as pydantic says it)
+SCHEMA_MESSAGES = {
+    "string_type": N_("Input should be a valid string"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "int_parsing_size": N_("Unable to parse input string as an integer, exceeded maximum size"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "list_type": N_("Input should be a valid list"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "model_type": N_("Input should be a valid dictionary or instance of {class_name}"),
+    "model_attributes_type": N_(
+        "Input should be a valid dictionary or object to extract fields from"
+    ),
+    "none_required": N_("Input should be None"),
+    "date_type": N_("Input should be a valid date"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "string_too_short": N_("String should have at least {min_length} character"),
+    "too_short": N_("List should have at least {min_length} item after validation, not 0"),
+    "enum": N_("Input should be {expected}"),
+    "literal_error": N_("Input should be {expected}"),
+}
+
+
+def _expected(text: str) -> str:
+    """pydantic's list of allowed values ('a', 'b' or 'c') as the reader writes a list."""
+    values = re.findall(r"'[^']*'|\d+", text)
+    if len(values) < 2 or ", ".join(values[:-1]) + " or " + values[-1] != text:
+        return text
+    return _("{items} or {last}").format(items=join(values[:-1]), last=values[-1])
+
+
+def schema_message(item: Any) -> str:
+    """The message of one pydantic error, in the reader's language: a missing or unknown field
+    by its name, pydantic's own messages through SCHEMA_MESSAGES, a validator's text as is."""
+    field = item["loc"][-1] if item["loc"] else ""
+    if item["type"] == "extra_forbidden":
+        return _("unknown field “{field}”").format(field=field)
+    if item["type"] == "missing":
+        return _("the field “{field}” is required").format(field=field)
+    said: str = item["msg"].removeprefix("Value error, ")
+    template = SCHEMA_MESSAGES.get(item["type"])
+    context = {k: str(v) for k, v in (item.get("ctx") or {}).items()}
+    try:
+        if template is None or template.format(**context) != said:
+            return said
+    except (KeyError, IndexError, ValueError):
+        return said
+    if "expected" in context:
+        context["expected"] = _expected(context["expected"])
+    return _(template).format(**context)
+
+
 def validate(model: type[M], data: Any, positions: Positions) -> M:
     if not isinstance(data, dict):
-        kind = type(data).__name__.replace("str", "text").replace("list", "a list")
+        kinds = {"str": N_("text"), "list": N_("a list")}
+        name = type(data).__name__
         raise LoadError(
             [
                 _problem(
@@ -441,8 +580,10 @@ def validate(model: type[M], data: Any, positions: Positions) -> M:
                     *positions.of(()),
                     "ZW002",
                     "schema",
-                    f"the document is {kind}, but a mapping (key: value) belongs here",
-                    "the file starts with keys such as `meta:` and `goals:`",
+                    _("the document is {kind}, but a mapping (key: value) belongs here").format(
+                        kind=_(kinds[name]) if name in kinds else name
+                    ),
+                    _("the file starts with keys such as `meta:` and `goals:`"),
                 )
             ]
         )
@@ -452,14 +593,7 @@ def validate(model: type[M], data: Any, positions: Positions) -> M:
         problems = []
         for item in error.errors():
             loc = _data_path(data, item["loc"])
-            extra = item["type"] == "extra_forbidden"
-            line, col = positions.of(loc, key=extra)
-            message = item["msg"].removeprefix("Value error, ")
-            field = item["loc"][-1] if item["loc"] else ""
-            if extra:
-                message = f"unknown field “{field}”"
-            elif item["type"] == "missing":
-                message = f"the field “{field}” is required"
+            line, col = positions.of(loc, key=item["type"] == "extra_forbidden")
             problems.append(
                 _problem(
                     positions.path,
@@ -467,8 +601,10 @@ def validate(model: type[M], data: Any, positions: Positions) -> M:
                     col,
                     "ZW002",
                     "schema",
-                    f"{_loc_text(loc)}: {message}",
-                    "see `zhengwu schema` for the fields a checklist takes",
+                    _("{place}: {message}").format(
+                        place=_loc_text(loc), message=schema_message(item)
+                    ),
+                    _("see `zhengwu schema` for the fields a checklist takes"),
                 )
             )
         raise LoadError(sorted(problems)) from None
@@ -516,7 +652,7 @@ def load(path: Path) -> Loaded:
                     "ZW002",
                     "schema",
                     message,
-                    "see `zhengwu schema` and docs/fields.md for the levels a table may have",
+                    _("see `zhengwu schema` and docs/fields.md for the levels a table may have"),
                 )
                 for where, message in levels
             ]
@@ -532,8 +668,10 @@ def load(path: Path) -> Loaded:
                     col,
                     "ZW000",
                     "unreadable",
-                    f"the unit registry “{checklist.meta.registry}” is not beside the checklist",
-                    f"expected at {registry_path}",
+                    _("the unit registry “{name}” is not beside the checklist").format(
+                        name=checklist.meta.registry
+                    ),
+                    _("expected at {path}").format(path=registry_path),
                 )
             ]
         )
@@ -563,7 +701,7 @@ def read_inline_units(
     from .unittext import read_unit_text
 
     unplaced: dict[int, list[str]] = {}
-    for _, _, indicator in checklist.indicators():
+    for _goal, _task, indicator in checklist.indicators():
         cell = indicator.units
         if cell.text and not cell.roles:
             reading = read_unit_text(cell.text, registry)

@@ -15,17 +15,15 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from .columns import ALL_COLUMNS as ALL_COLUMNS
 from .columns import DEFAULT_HEADERS as DEFAULT_HEADERS
 from .columns import Column as Column
 from .deadlines import Phrase
+from .i18n import _
 from .numerals import chinese_to_int
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+from .strict import ModelPath, Strict, empty_dict, empty_list, walk
 
 
 class Origin(str, Enum):
@@ -65,7 +63,7 @@ class Correction(Strict):
         default=None, description="the source text, where `text` corrects an evident defect"
     )
     note: str | None = Field(default=None, description="why the text differs from the source")
-    waive: list[Waiver] = Field(default_factory=list)
+    waive: list[Waiver] = Field(default_factory=empty_list)
 
 
 class UnitRef(Strict):
@@ -101,11 +99,11 @@ class CellBase(Correction):
     @model_validator(mode="after")
     def _origin_fields(self) -> CellBase:
         if self.origin is Origin.carried and self.from_ is None:
-            raise ValueError("a carried cell names the indicator it comes from: add `from: N`")
+            raise ValueError(_("a carried cell names the indicator it comes from: add `from: N`"))
         if self.origin is not Origin.carried and self.from_ is not None:
-            raise ValueError("`from` belongs to carried cells only: set `origin: carried`")
+            raise ValueError(_("`from` belongs to carried cells only: set `origin: carried`"))
         if self.origin is Origin.inferred and not self.reason:
-            raise ValueError("an inferred cell gives its `reason`")
+            raise ValueError(_("an inferred cell gives its `reason`"))
         return self
 
 
@@ -114,16 +112,16 @@ class UnitsCell(CellBase):
 
     text: str | None = Field(default=None, description="the cell's text, verbatim")
     roles: list[RoleLine] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="the reading of the text; left out, zhengwu reads it from the text",
     )
 
     @model_validator(mode="after")
     def _has_value(self) -> UnitsCell:
         if self.origin is Origin.missing and self.roles:
-            raise ValueError("a missing cell has no `roles`: set `origin` to stated or inferred")
+            raise ValueError(_("a missing cell has no `roles`: set `origin` to stated or inferred"))
         if self.origin is not Origin.missing and not self.roles and not self.text:
-            raise ValueError("give the `text` or the `roles`, or set `origin: missing`")
+            raise ValueError(_("give the `text` or the `roles`, or set `origin: missing`"))
         return self
 
 
@@ -137,17 +135,19 @@ class Measure(Correction):
 class MeasuresCell(CellBase):
     """The 工作措施 cell: stated measures, or the numbers of the measures a merged cell carries."""
 
-    items: list[Measure] = Field(default_factory=list)
-    refs: list[int] = Field(default_factory=list, description="carried: measure numbers")
+    items: list[Measure] = Field(default_factory=empty_list)
+    refs: list[int] = Field(default_factory=empty_list, description="carried: measure numbers")
 
     @model_validator(mode="after")
     def _has_value(self) -> MeasuresCell:
         if self.origin is Origin.carried and (self.items or not self.refs):
-            raise ValueError("a carried measures cell lists `refs` (measure numbers), no `items`")
+            raise ValueError(
+                _("a carried measures cell lists `refs` (measure numbers), no `items`")
+            )
         if self.origin in (Origin.stated, Origin.inferred) and not self.items:
-            raise ValueError("give the measure `items`, or set `origin: missing`")
+            raise ValueError(_("give the measure `items`, or set `origin: missing`"))
         if self.origin is Origin.missing and (self.items or self.refs):
-            raise ValueError("a missing cell has no measures")
+            raise ValueError(_("a missing cell has no measures"))
         return self
 
 
@@ -159,9 +159,9 @@ class TextCell(CellBase):
     @model_validator(mode="after")
     def _has_value(self) -> TextCell:
         if self.origin is Origin.missing and self.text:
-            raise ValueError("a missing cell has no `text`: set `origin: stated`")
+            raise ValueError(_("a missing cell has no `text`: set `origin: stated`"))
         if self.origin is not Origin.missing and not self.text:
-            raise ValueError("give the `text`, or set `origin: missing`")
+            raise ValueError(_("give the `text`, or set `origin: missing`"))
         return self
 
 
@@ -206,7 +206,7 @@ class Task(Correction):
     )
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
 
     @field_validator("number")
     @classmethod
@@ -250,9 +250,9 @@ class Goal(Correction):
     title: str | None = Field(default=None, min_length=1)
     line: int | None = None
     variants: list[TitleVariant] = Field(
-        default_factory=list, description="other wordings of the title in the source"
+        default_factory=empty_list, description="other wordings of the title in the source"
     )
-    tasks: list[Task] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=empty_list)
 
     @field_validator("number")
     @classmethod
@@ -296,14 +296,14 @@ class Meta(Strict):
         description="the columns the table has; a level or column left out is absent, not empty",
     )
     headers: dict[Column, str] = Field(
-        default_factory=dict, description="the table's own column headings, where they differ"
+        default_factory=empty_dict, description="the table's own column headings, where they differ"
     )
     deadline_phrases: list[Phrase] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="this table's own 完成时限 phrasings, tried before the built-in ones",
     )
-    notes: list[str] = Field(default_factory=list)
-    waive: list[Waiver] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=empty_list)
+    waive: list[Waiver] = Field(default_factory=empty_list)
 
 
 class Checklist(Strict):
@@ -318,41 +318,40 @@ class Checklist(Strict):
     @model_validator(mode="after")
     def _levels_match_columns(self) -> Checklist:
         if Column.indicator not in self.meta.columns:
-            raise ValueError("meta.columns must include indicator (the row that is tracked)")
+            raise ValueError(_("meta.columns must include indicator (the row that is tracked)"))
         return self
 
-    def level_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+    def level_problems(self) -> list[tuple[ModelPath, str]]:
         """Goals and tasks that do not fit meta.columns, each at its own place (the loader
         reports them): a level the table has needs a title (its number is optional: some
         tables do not number it); a level it lacks has neither number nor title."""
-        found: list[tuple[tuple[str | int, ...], str]] = []
-        for gi, goal in enumerate(self.goals):
-            places: list[tuple[tuple[str | int, ...], Column, Goal | Task]] = [
-                (("goals", gi), Column.goal, goal)
-            ]
-            places += [
-                (("goals", gi, "tasks", ti), Column.task, t) for ti, t in enumerate(goal.tasks)
-            ]
-            for where, level, item in places:
-                name = self.header(level)
-                if level in self.meta.columns and item.title is None:
-                    found.append(
-                        (
-                            where,
-                            f"this {level.value} ({name}) has no title, but meta.columns includes "
-                            f"{level.value}: give its `title` as the table writes it (a number "
-                            f"is optional), or leave {level.value} out of meta.columns",
-                        )
+        found: list[tuple[ModelPath, str]] = []
+        for where, item in walk(self.goals, ("goals",)):
+            if not isinstance(item, Goal | Task):
+                continue
+            level = Column.goal if isinstance(item, Goal) else Column.task
+            name = self.header(level)
+            if level in self.meta.columns and item.title is None:
+                found.append(
+                    (
+                        where,
+                        _(
+                            "this {level} ({name}) has no title, but meta.columns includes "
+                            "{level}: give its `title` as the table writes it (a number is "
+                            "optional), or leave {level} out of meta.columns"
+                        ).format(level=level.value, name=name),
                     )
-                elif level not in self.meta.columns and (item.title or item.number):
-                    found.append(
-                        (
-                            where,
-                            f"this {level.value} has a number or title, but meta.columns leaves "
-                            f"{level.value} out: add {level.value} to meta.columns, or remove "
-                            "them",
-                        )
+                )
+            elif level not in self.meta.columns and (item.title or item.number):
+                found.append(
+                    (
+                        where,
+                        _(
+                            "this {level} has a number or title, but meta.columns leaves "
+                            "{level} out: add {level} to meta.columns, or remove them"
+                        ).format(level=level.value),
                     )
+                )
         return found
 
     def has(self, column: Column) -> bool:

@@ -27,6 +27,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .i18n import _
+
 NAME_MAX = 255  # bytes per path component: ext4, xfs, btrfs, APFS; NTFS counts 255 UTF-16 units
 TEMP_ROOM = 32  # a file is written through “.NAME.xxxxxxxx.tmp” beside it
 FILE_NAME_BYTES = NAME_MAX - TEMP_ROOM  # the longest name a written file may get
@@ -77,38 +79,60 @@ def defects(name: str) -> list[Defect]:
             continue
         seen.add(char)
         if _CONTROL.fullmatch(char):
-            what = "an ESC, which starts a terminal escape sequence" if char == "\x1b" else None
-            found.append(
-                Defect(
-                    "control", f"a control character {_char(char)}" + (f" ({what})" * bool(what))
+            if char == "\x1b":
+                what = _(
+                    "a control character {char} (an ESC, which starts a terminal escape sequence)"
                 )
-            )
+            else:
+                what = _("a control character {char}")
+            found.append(Defect("control", what.format(char=_char(char))))
         elif char in BIDI:
             found.append(
-                Defect("bidi", f"a bidirectional control {_char(char)}, which reorders the text")
+                Defect(
+                    "bidi",
+                    _("a bidirectional control {char}, which reorders the text").format(
+                        char=_char(char)
+                    ),
+                )
             )
         elif char in INVISIBLE:
-            found.append(Defect("invisible", f"an invisible character {_char(char)}"))
+            found.append(
+                Defect("invisible", _("an invisible character {char}").format(char=_char(char)))
+            )
         elif (normal := _lookalike(char)) is not None:
             found.append(
                 Defect(
                     "lookalike",
-                    f"the look-alike character {char} ({_char(char)}); the ordinary one is "
-                    f"{normal} (U+{ord(normal[0]):04X})",
+                    _(
+                        "the look-alike character {char} ({code}); the ordinary one is "
+                        "{normal} ({normal_code})"
+                    ).format(
+                        char=char,
+                        code=_char(char),
+                        normal=normal,
+                        normal_code=f"U+{ord(normal[0]):04X}",
+                    ),
                 )
             )
     stem = name.strip().rstrip(". ").split(".")[0].strip().upper()
     if stem in _DEVICES:
-        found.append(Defect("device", f"“{stem}” is a Windows device name, never a file name"))
+        found.append(
+            Defect(
+                "device",
+                _("“{name}” is a Windows device name, never a file name").format(name=stem),
+            )
+        )
     if "/" in name or "\\" in name or name.strip() in {".", ".."}:
-        found.append(Defect("path", "a path separator or “..”, which would leave the folder"))
+        found.append(Defect("path", _("a path separator or “..”, which would leave the folder")))
     size = len(name.encode("utf-8", "surrogatepass"))
     if size > MAX_NAME_BYTES:
         found.append(
             Defect(
                 "length",
-                f"{size} bytes in UTF-8 ({len(name)} characters); a file name holds "
-                f"{NAME_MAX} bytes, so a name whose sheet is a file may take {MAX_NAME_BYTES}",
+                _(
+                    "{size} bytes in UTF-8 ({length} characters); a file name holds {limit} "
+                    "bytes, so a name whose sheet is a file may take {most}"
+                ).format(size=size, length=len(name), limit=NAME_MAX, most=MAX_NAME_BYTES),
             )
         )
     return found
@@ -141,10 +165,12 @@ def did_you_mean(
     ordered = ([owner] if owner else []) + [s for s in suggestions if s != owner]
     if not ordered:
         return None
-    text = f"did you mean {'、'.join(ordered)}?"
+    text = _("did you mean {names}?").format(names="、".join(ordered))
     if owner:
-        hidden = "; ".join(d.message for d in defects(given) if d.kind in HIDDEN)
-        text += f" (“{printable(given)}” is {clean} with {hidden}: the difference cannot be seen)"
+        hidden = _("; ").join(d.message for d in defects(given) if d.kind in HIDDEN)
+        text += _(" (“{given}” is {name} with {hidden}: the difference cannot be seen)").format(
+            given=printable(given), name=clean, hidden=hidden
+        )
     return text
 
 

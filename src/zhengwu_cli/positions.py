@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import yaml
 
-Path = tuple[str | int, ...]
+if TYPE_CHECKING:
+    from .strict import ModelPath
 
 
 class Positions:
     def __init__(self, path: str) -> None:
         self.path = path
-        self._marks: dict[Path, tuple[int, int]] = {}
-        self._keys: dict[Path, tuple[int, int]] = {}
+        self._marks: dict[ModelPath, tuple[int, int]] = {}
+        self._keys: dict[ModelPath, tuple[int, int]] = {}
 
     def record(self, root: yaml.Node) -> None:
         self._walk(root, (), set())
 
-    def _walk(self, node: yaml.Node, at: Path, seen: set[int]) -> None:
+    def _walk(self, node: yaml.Node, at: ModelPath, seen: set[int]) -> None:
         if id(node) in seen:  # an alias: its positions are those of its anchor
             return
         seen.add(id(node))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .deadlines import Deadline, DeadlineError, Phrase, parse_deadline
+from .i18n import _, join
 from .model import ROLE_ORDER, Checklist, Column, Goal, Indicator, Measure, Role, Task
 from .numerals import chinese_to_int
 from .units import Registry, UnitKind
@@ -106,8 +106,15 @@ def resolve_unit(name: str, registry: Registry) -> str:
     from .names import did_you_mean, printable
 
     found = did_you_mean(name, registry.suggest(name), registry.canonical)
-    hint = f"; {found}" if found else ""
-    raise QueryError(f"unknown unit “{printable(name)}”{hint} (`zhengwu units` lists them all)")
+    if found:
+        raise QueryError(
+            _("unknown unit “{name}”; {suggestion} (`zhengwu units` lists them all)").format(
+                name=printable(name), suggestion=found
+            )
+        )
+    raise QueryError(
+        _("unknown unit “{name}” (`zhengwu units` lists them all)").format(name=printable(name))
+    )
 
 
 def roles_of(row: Row, unit: str, registry: Registry, direct: bool = False) -> list[Assignment]:
@@ -134,17 +141,15 @@ def due(row: Row, unit: str | None, registry: Registry) -> date | None:
     return row.deadline.due_for(county=unit is not None and is_county(unit, registry))
 
 
-DATE = re.compile(r"^(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?$")
-
-
 def parse_date(text: str) -> date:
-    match = DATE.match(text.strip())
-    if not match:
-        raise QueryError(f"“{text}” is not a date; write 2022-06-30 or 2022年6月30日")
+    """A day a person typed for a filter, in any form `dates.parse` reads (2022-06-30,
+    2022年6月30日, 2022/6/30, 二〇二二年六月三十日 …); a year must be written."""
+    from .dates import DateError, parse
+
     try:
-        return date(*(int(g) for g in match.groups()))
-    except ValueError as error:
-        raise QueryError(f"“{text}” is not a date: {error}") from None
+        return parse(text)
+    except DateError as error:
+        raise QueryError(str(error)) from None
 
 
 def parse_number(text: str, what: str) -> int:
@@ -152,7 +157,9 @@ def parse_number(text: str, what: str) -> int:
     try:
         return chinese_to_int(clean)
     except ValueError:
-        raise QueryError(f"“{text}” is not a {what} number; write 二 or 2") from None
+        raise QueryError(
+            _("“{text}” is not a {what} number; write 二 or 2").format(text=text, what=what)
+        ) from None
 
 
 @dataclass
@@ -238,20 +245,29 @@ def check_filters(filters: Filters, checklist: Checklist) -> None:
             (goal if level is Column.goal else task).number for goal, task in checklist.tasks()
         )
         if wanted and not (checklist.has(level) and numbered):
-            what = "has no such level" if not checklist.has(level) else "does not number it"
+            if not checklist.has(level):
+                text = _(
+                    "--{option} {value}: this table's {level} has no such level, so there is "
+                    "no number to filter by; try --grep TEXT"
+                )
+            else:
+                text = _(
+                    "--{option} {value}: this table's {level} does not number it, so there is "
+                    "no number to filter by; try --grep TEXT"
+                )
             raise QueryError(
-                f"--{level.value} {wanted}: this table's {checklist.header(level)} {what}, so "
-                "there is no number to filter by; try --grep TEXT"
+                text.format(option=level.value, value=wanted, level=checklist.header(level))
             )
     if checklist.has(Column.deadline):
         return
     given = [name for name in DEADLINE_FILTERS if getattr(filters, name)]
     if given:
-        options = ", ".join("--" + n.removesuffix("_as_of").replace("_", "-") for n in given)
+        options = join("--" + n.removesuffix("_as_of").replace("_", "-") for n in given)
         raise QueryError(
-            f"{options}: this table has no {checklist.header(Column.deadline)} column "
-            "(meta.columns leaves out deadline), so no indicator has a deadline to filter by; "
-            "leave the option out"
+            _(
+                "{options}: this table has no {column} column (meta.columns leaves out "
+                "deadline), so no indicator has a deadline to filter by; leave the option out"
+            ).format(options=options, column=checklist.header(Column.deadline))
         )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .i18n import _
 from .model import Checklist, Column, Indicator, Origin
 from .query import named_assignments
 from .units import Registry
@@ -93,15 +94,21 @@ def describe(items: Sequence[Unreached], checklist: str, registry: str) -> list[
         numbers = "、".join(str(item.number) for item in group)
         names = "、".join(dict.fromkeys(name for item in group for name in item.names))
         if why is Why.no_unit:
-            text = (
-                f"no 责任单位 (the source cell is empty); name the unit in {checklist} "
+            text = _(
+                "no 责任单位 (the source cell is empty); name the unit in {checklist} "
                 "(each such row's note says how)"
-            )
+            ).format(checklist=checklist)
         elif why is Why.empty_group:
-            text = f"only groups without members ({names}); list their members in {registry}"
+            text = _(
+                "only groups without members ({names}); list their members in {registry}"
+            ).format(names=names, registry=registry)
         elif why is Why.ended:
-            text = f"only units that no longer exist ({names}); name the unit that took over"
+            text = _(
+                "only units that no longer exist ({names}); name the unit that took over"
+            ).format(names=names)
         else:
-            text = f"only names not in the registry ({names}); `zhengwu lint` says which"
-        lines.append(f"{numbers}: {text}")
+            text = _("only names not in the registry ({names}); `zhengwu lint` says which").format(
+                names=names
+            )
+        lines.append(_("{numbers}: {text}").format(numbers=numbers, text=text))
     return lines

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import _
+
 _PACKAGE = Path(__file__).resolve().parent
 _DATA = _PACKAGE / "data"  # filled by the wheel build (see pyproject.toml: force-include)
 _REPO = _PACKAGE.parents[1]  # an editable install or a source checkout
@@ -50,7 +52,7 @@ class Choice:
 
 
 def _listing(years: dict[int, Path]) -> str:
-    return "、".join(p.name for _, p in sorted(years.items())) or "no YEAR.yaml"
+    return "、".join(p.name for _year, p in sorted(years.items())) or _("no YEAR.yaml")
 
 
 def find_checklist(year: int | None = None) -> Choice:
@@ -66,11 +68,25 @@ def find_checklist(year: int | None = None) -> Choice:
             year = max(local)
         if year is not None and year in local:
             return Choice(local[year], bundled=False)
-        wanted = f"{year}.yaml" if year is not None else "a YEAR.yaml checklist"
-        other = f" (use --year {max(local)}" if local else " ("
+        wanted = f"{year}.yaml" if year is not None else _("a YEAR.yaml checklist")
+        if local:
+            text = _(
+                "{folder}/ in {cwd} has no {wanted}; it holds {files} (use --year {year}, or "
+                "--checklist PATH for another file)"
+            )
+        else:
+            text = _(
+                "{folder}/ in {cwd} has no {wanted}; it holds {files} (--checklist PATH for "
+                "another file)"
+            )
         raise NoChecklist(
-            f"{LOCAL}/ in {Path.cwd()} has no {wanted}; it holds {_listing(local)}{other}"
-            f"{', or ' if local else ''}--checklist PATH for another file)"
+            text.format(
+                folder=LOCAL,
+                cwd=Path.cwd(),
+                wanted=wanted,
+                files=_listing(local),
+                year=max(local) if local else "",
+            )
         )
     bundled = _years(checklists_dir())
     if year is None and bundled:
@@ -78,9 +94,17 @@ def find_checklist(year: int | None = None) -> Choice:
     if year is not None and year in bundled:
         return Choice(bundled[year], bundled=True)
     raise NoChecklist(
-        f"there is no {LOCAL}/ folder in {Path.cwd()}, and zhengwu bundles no checklist for "
-        f"{year if year is not None else 'any year'} (it bundles {_listing(bundled)}): run the "
-        f"command in the folder that holds {LOCAL}/{year or 'YEAR'}.yaml, or give --checklist PATH"
+        _(
+            "there is no {folder}/ folder in {cwd}, and zhengwu bundles no checklist for "
+            "{year} (it bundles {files}): run the command in the folder that holds "
+            "{folder}/{name}.yaml, or give --checklist PATH"
+        ).format(
+            folder=LOCAL,
+            cwd=Path.cwd(),
+            year=year if year is not None else _("any year"),
+            files=_listing(bundled),
+            name=year or "YEAR",
+        )
     )
 
 

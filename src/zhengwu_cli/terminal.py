@@ -27,6 +27,7 @@ from .export import (
     roles_summary,
     units_summary,
 )
+from .i18n import _, ngettext
 from .model import ROLE_ORDER, Column
 from .names import printable
 
@@ -68,14 +69,14 @@ def print_rows(
     show_outcome = width >= 100 and shape.has(Column.outcome)
     many = len(queried) > 1
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, header_style="bold")
-    table.add_column(overflow="fold", header="序号", justify="right", no_wrap=True, min_width=4)
+    table.add_column(overflow="fold", header=_("No."), justify="right", no_wrap=True, min_width=4)
     if show_level:
         heading = " / ".join(dict.fromkeys(shape.header(c) for c in levels))
         table.add_column(overflow="fold", header=heading, ratio=2)
     table.add_column(overflow="fold", header=shape.header(Column.indicator), ratio=4)
     if show_units:
         table.add_column(
-            overflow="fold", header="角色" if queried else shape.header(Column.units), ratio=2
+            overflow="fold", header=_("Role") if queried else shape.header(Column.units), ratio=2
         )
     if show_deadline:
         table.add_column(
@@ -100,7 +101,8 @@ def print_rows(
         table.add_row(*cells, end_section=False)
         last_level = level
     out.print(table)
-    out.print(Text(f"{len(recs)} 项{shape.header(Column.indicator)}", style="dim"))
+    count = ngettext("{n} row ({heading})", "{n} rows ({heading})", len(recs))
+    out.print(Text(count.format(n=len(recs), heading=shape.header(Column.indicator)), style="dim"))
 
 
 def _count(cell: dict[str, int]) -> str:
@@ -116,19 +118,22 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
         box=box.SIMPLE_HEAD,
         expand=out.width < 120,
         header_style="bold",
-        caption="数字：本行直接列明的细化指标数 + 经所属组承担的数",
+        caption=_(
+            "Numbers: the indicators whose row names the unit itself + those it holds "
+            "through a group"
+        ),
         caption_justify="left",
     )
-    table.add_column(overflow="fold", header="单位", ratio=3)
-    table.add_column(overflow="fold", header="类别", ratio=2)
-    table.add_column(overflow="fold", header="别名", ratio=2)
-    table.add_column(overflow="fold", header="所属组", ratio=3)
+    table.add_column(overflow="fold", header=_("Unit"), ratio=3)
+    table.add_column(overflow="fold", header=_("Kind"), ratio=2)
+    table.add_column(overflow="fold", header=_("Aliases"), ratio=2)
+    table.add_column(overflow="fold", header=_("Groups"), ratio=3)
     for role in ROLES:
         table.add_column(overflow="fold", header=role, justify="right", no_wrap=True)
     for unit in units:
         name = _text(unit["unit"], style="dim" if unit["ended"] else "")
         if unit["ended"]:
-            name.append("（已撤销）")
+            name.append(_(" (no longer exists)"))
         table.add_row(
             name,
             kind_name(unit["kind"]),
@@ -138,12 +143,12 @@ def print_units(units: Sequence[Record], groups: Sequence[Record], out: Console)
         )
     out.print(table)
     groups_table = Table(box=box.SIMPLE_HEAD, expand=True, header_style="bold")
-    groups_table.add_column(overflow="fold", header="组", ratio=2)
-    groups_table.add_column(overflow="fold", header="成员", ratio=5)
+    groups_table.add_column(overflow="fold", header=_("Group"), ratio=2)
+    groups_table.add_column(overflow="fold", header=_("Members"), ratio=5)
     for role in ROLES:
         groups_table.add_column(overflow="fold", header=role, justify="right", no_wrap=True)
     for group in groups:
-        members = "、".join(group["members"]) or (group["note"] or "成员未知")
+        members = "、".join(group["members"]) or (group["note"] or _("members unknown"))
         groups_table.add_row(
             _text(group["group"]),
             _text(members),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from .i18n import _
+from .strict import Strict, empty_list
 
 
 class UnitKind(str, Enum):
@@ -20,40 +23,36 @@ class MemberRule(str, Enum):
     all_sections = "all-sections"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Unit(_Strict):
+class Unit(Strict):
     name: str = Field(description="canonical name, as the table writes it most often")
     full_name: str | None = None
     full_name_confirmed: bool = Field(
         default=True, description="false where the full name is inferred, not confirmed"
     )
     kind: UnitKind
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
     ended: str | None = Field(
         default=None, description="the unit no longer exists (e.g. left the city): when and why"
     )
     note: str | None = None
 
 
-class Group(_Strict):
+class Group(Strict):
     """A collective name (市政府各部门, 县（市）区政府 …) and how its members are known."""
 
     name: str
-    aliases: list[str] = Field(default_factory=list)
-    members: list[str] = Field(default_factory=list, description="explicit member unit names")
+    aliases: list[str] = Field(default_factory=empty_list)
+    members: list[str] = Field(default_factory=empty_list, description="explicit member unit names")
     member_rule: MemberRule | None = Field(
         default=None, description="members by kind instead of a list"
     )
     note: str | None = Field(default=None, description="how membership was decided, or why unknown")
 
 
-class Registry(_Strict):
+class Registry(Strict):
     place: str
     units: list[Unit]
-    groups: list[Group] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _unique_names(self) -> Registry:
@@ -61,7 +60,11 @@ class Registry(_Strict):
         for owner, names in self._all_names():
             for name in names:
                 if name in seen and seen[name] != owner:
-                    raise ValueError(f"the name “{name}” is used by both {seen[name]} and {owner}")
+                    raise ValueError(
+                        _("the name “{name}” is used by both {first} and {second}").format(
+                            name=name, first=seen[name], second=owner
+                        )
+                    )
                 seen[name] = owner
         return self
 
@@ -117,7 +120,7 @@ class Registry(_Strict):
             name, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, limit=10
         )
         result: list[str] = []
-        for match, score, _ in found:
+        for match, score, _index in found:
             owner = choices[match]
             if score >= 60 and owner not in result:
                 result.append(owner)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .i18n import _
 from .model import Role, RoleLine, UnitRef
 from .units import Registry
 
@@ -87,7 +88,7 @@ def _read_items(
     refs: list[UnitRef] = []
     etc: str | None = None
     for item in split_items(content):
-        name_part, _, duty = item.partition("，")
+        name_part, _comma, duty = item.partition("，")
         tail = _ETC.search(name_part)
         if tail and tail.group(1) != name_part:
             etc, name_part = tail.group(1), name_part[: tail.start()]
@@ -136,8 +137,8 @@ def read_unit_text(text: str, registry: Registry) -> Reading:
             if suffix and suffix.group(1):
                 worded = True
                 refs, etc = _read_items(suffix.group(1), registry, reading)
-                earlier = [r for refs_, _ in pending for r in refs_]
-                etc = etc or next((e for _, e in reversed(pending) if e), None)
+                earlier = [r for refs_, _etc in pending for r in refs_]
+                etc = etc or next((e for _refs, e in reversed(pending) if e), None)
                 _add(reading, _role(suffix.group(2)), earlier + refs, etc)
                 pending = []
             else:
@@ -161,5 +162,5 @@ def parse_unit_text(text: str, registry: Registry) -> list[RoleLine]:
     reading = read_unit_text(text, registry)
     if reading.unplaced:
         names = "、".join(f"“{n}”" for n in reading.unplaced)
-        raise UnitTextError(f"no unit in the registry matches {names}")
+        raise UnitTextError(_("no unit in the registry matches {names}").format(names=names))
     return reading.lines

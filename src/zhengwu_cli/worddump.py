@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import _
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -63,9 +65,11 @@ def read_dump(text: str, width: int = 7) -> Dump:
         elif line.strip():
             preamble.append(line)
     if not cells:
-        raise DumpError("no cells: a cell line starts with a tab")
+        raise DumpError(_("no cells: a cell line starts with a tab"))
     if len(cells) % width:
-        raise DumpError(f"{len(cells)} cells do not make rows of {width}")
+        raise DumpError(
+            _("{count} cells do not make rows of {width}").format(count=len(cells), width=width)
+        )
     finished = [Cell(n, _join(lines)) for n, lines in cells]
     rows = [Row(tuple(finished[i : i + width])) for i in range(0, len(finished), width)]
     header = tuple(c.text for c in rows[0].cells)

@@ -89,7 +89,7 @@ def test_a_dry_run_and_a_registry_name_it_lacks_in_chinese(chinese: None, tmp_pa
     )
     assert result.exit_code == 0, result.output
     assert "单位：共 1 个；1 个不在单位名录中" in result.output
-    assert "  单位不在单位名录中：“市司法句”（是否指 市司法局？）" in result.output
+    assert "  单位不在单位名录中：“市司法句”（是不是指 市司法局？）" in result.output
     assert result.output.endswith(f"将写入 {out}\n")
     assert not out.exists()
 
@@ -118,8 +118,8 @@ def test_a_doc_file_without_libreoffice_says_what_to_do(
     result = CliRunner().invoke(cli, ["import", str(source), "-o", str(tmp_path / "2023.yaml")])
     assert result.exit_code == 2
     assert result.output == (
-        "错误：附件.doc：.doc 文件须先转换为 .docx；请在 Word 或 WPS 中另存为 .docx，"
-        "或安装 LibreOffice（PATH 中有 soffice），由 zhengwu 自动转换\n"
+        "错误：附件.doc：.doc 文件须先转为 .docx；请在 Word 或 WPS 中另存为 .docx，"
+        "或安装 LibreOffice（soffice 在 PATH 中），由 zhengwu 转换\n"
     )
 
 

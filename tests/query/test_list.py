@@ -84,10 +84,16 @@ def test_due_before_accepts_both_date_forms() -> None:
     assert numbers("--due-before", "2022年6月30日") == [46, 73, 80, 82]
 
 
+def test_due_before_reads_every_form_of_the_one_date_parser() -> None:
+    # query's own regex read only 2022-06-30 and 2022年6月30日; dates.parse reads these too
+    for written in ("2022/6/30", "2022.6.30", "２０２２年６月３０日", "二〇二二年六月三十日"):
+        assert numbers("--due-before", written) == [46, 73, 80, 82], written
+
+
 def test_bad_date_is_a_usage_error() -> None:
     result = run("list", "--due-before", "6/30")
     assert result.exit_code == 2
-    assert "2022-06-30 or 2022年6月30日" in result.output
+    assert "“6/30” is not a date; write 2022年6月30日 or 2022-06-30" in result.output
 
 
 def test_due_after_and_month() -> None:

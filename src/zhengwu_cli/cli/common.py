@@ -7,11 +7,13 @@ cannot be read or written, or a misused command.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import click
+
+from ..i18n import N_, _
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -52,8 +54,10 @@ def checklist_option(func: F) -> F:
         type=click.IntRange(2000, 2100),
         expose_value=False,
         callback=_remember_year,
-        help="The plan year: use checklists/YEAR.yaml of this folder [default: the newest "
-        "there is]; a year it lacks is an error.",
+        help=N_(
+            "The plan year: use checklists/YEAR.yaml of this folder [default: the newest "
+            "there is]; a year it lacks is an error."
+        ),
     )(func)
     return click.option(
         "--checklist",
@@ -61,9 +65,66 @@ def checklist_option(func: F) -> F:
         "checklist_path",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="Checklist YAML [default: ./checklists/YEAR.yaml; the bundled one only where "
-        "this folder has no checklists/ folder].",
+        help=N_(
+            "Checklist YAML [default: ./checklists/YEAR.yaml; the bundled one only where "
+            "this folder has no checklists/ folder]."
+        ),
     )(func)
+
+
+def output_options(
+    formats: Sequence[str] = (),
+    *,
+    default: str | None = None,
+    format_help: str | None = None,
+    output_help: str | None = None,
+    force_help: str = N_("Replace FILE if it exists."),
+    short: Literal["format", "force"] | None = "format",
+    output_type: click.Path | None = None,
+) -> Callable[[F], F]:
+    """The output options, declared once: `--format/-f FMT` (passed as `fmt`) when `formats`
+    are given, and `--output/-o FILE` with `--force` (passed as `output`, `force`) when
+    `output_help` is given. `short` says which of --format and --force takes -f. Help texts
+    are `N_()` texts, translated when shown.
+
+    @output_options(["text", "json"], default="text", output_help=N_("Write to FILE."))
+    def cmd(fmt: str, output: Path | None, force: bool, ...): ...
+    """
+    options: list[Callable[[F], F]] = []
+    if formats:
+        options.append(
+            click.option(
+                "--format",
+                *(["-f"] if short == "format" else []),
+                "fmt",
+                type=click.Choice(list(formats)),
+                default=default or formats[0],
+                show_default=True,
+                help=format_help,
+            )
+        )
+    if output_help is not None:
+        options.append(
+            click.option(
+                "--output",
+                "-o",
+                type=output_type or click.Path(path_type=Path, dir_okay=False),
+                default=None,
+                help=output_help,
+            )
+        )
+        options.append(
+            click.option(
+                "--force", *(["-f"] if short == "force" else []), is_flag=True, help=force_help
+            )
+        )
+
+    def decorate(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
 
 
 def checklist_path(given: Path | None) -> Path:
@@ -84,7 +145,9 @@ def checklist_path(given: Path | None) -> Path:
     if choice.bundled and not said.get("zhengwu.said-bundled"):
         said["zhengwu.said-bundled"] = True  # once per command, however often it is asked
         click.echo(
-            f"Reading {choice.path} (bundled with zhengwu; this folder has no checklists/ folder).",
+            _(
+                "Reading {path} (bundled with zhengwu; this folder has no checklists/ folder)."
+            ).format(path=choice.path),
             err=True,
         )
     return choice.path
@@ -102,8 +165,10 @@ def print_problems(problems: list[Problem]) -> None:
 def fail_load(problems: list[Problem]) -> NoReturn:
     print_problems(problems)
     click.echo(
-        "Error: the checklist could not be loaded; fix the lines above "
-        "(`zhengwu lint` shows every problem).",
+        _(
+            "Error: the checklist could not be loaded; fix the lines above "
+            "(`zhengwu lint` shows every problem)."
+        ),
         err=True,
     )
     sys.exit(2)

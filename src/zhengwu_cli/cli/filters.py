@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..i18n import N_, _
 from .common import UsageFailure
 
 if TYPE_CHECKING:
@@ -34,13 +35,15 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             "units",
             multiple=True,
             metavar="NAME",
-            help="A unit or group (canonical name, short name or alias); repeatable "
-            "(render: a sheet for each).",
+            help=N_(
+                "A unit or group (canonical name, short name or alias); repeatable "
+                "(render: a sheet for each)."
+            ),
         ),
         click.option(
             "--direct",
             is_flag=True,
-            help="Only rows that name the unit itself, not a group it belongs to.",
+            help=N_("Only rows that name the unit itself, not a group it belongs to."),
         ),
         click.option(
             "--role",
@@ -48,36 +51,43 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             "roles",
             multiple=True,
             metavar="ROLE",
-            help="牵头, 负责, 配合, 落实, 推动 or 共同 (co-responsible); repeatable.",
+            help=N_("牵头, 负责, 配合, 落实, 推动 or 共同 (co-responsible); repeatable."),
         ),
         click.option(
             "--due-before",
             metavar="DATE",
-            help="Due on or before DATE (2022-06-30 or 2022年6月30日).",
+            help=N_("Due on or before DATE (2022-06-30 or 2022年6月30日)."),
         ),
-        click.option("--due-after", metavar="DATE", help="Due on or after DATE."),
+        click.option("--due-after", metavar="DATE", help=N_("Due on or after DATE.")),
         click.option(
-            "--month", metavar="N", help="Due in month N (6 or 六), by date: 12 includes 年底前."
+            "--month",
+            metavar="N",
+            help=N_("Due in month N (6 or 六), by date: 12 includes 年底前."),
         ),
         click.option(
             "--deadline",
             metavar="TEXT",
-            help="Deadline written exactly so, e.g. 贯穿全年 or 按照年报发布时间.",
-        ),
-        click.option("--overdue", is_flag=True, help="Deadline passed by --as-of (default today)."),
-        click.option(
-            "--as-of", metavar="DATE", help="The day --overdue counts from [default: today]."
+            help=N_("Deadline written exactly so, e.g. 贯穿全年 or 按照年报发布时间."),
         ),
         click.option(
-            "--goal", "-g", metavar="N", help="The top level's number (e.g. 目标 二、): 二 or 2."
+            "--overdue", is_flag=True, help=N_("Deadline passed by --as-of (default today).")
+        ),
+        click.option(
+            "--as-of", metavar="DATE", help=N_("The day --overdue counts from [default: today].")
+        ),
+        click.option(
+            "--goal",
+            "-g",
+            metavar="N",
+            help=N_("The top level's number (e.g. 目标 二、): 二 or 2."),
         ),
         click.option(
             *task_names,
             metavar="N",
-            help="The second level's number (e.g. 主要任务 （十一）): 十一 or 11.",
+            help=N_("The second level's number (e.g. 主要任务 （十一）): 十一 or 11."),
         ),
         click.option(
-            "--grep", metavar="TEXT", help="Text in the indicator, its measures or outcome."
+            "--grep", metavar="TEXT", help=N_("Text in the indicator, its measures or outcome.")
         ),
     ]
 
@@ -99,7 +109,11 @@ def role(text: str) -> Role:
             return known
     if wanted in aliases:
         return aliases[wanted]
-    raise UsageFailure(f"unknown role “{text}”; use one of {'、'.join(r.value for r in Role)}")
+    raise UsageFailure(
+        _("unknown role “{role}”; use one of {roles}").format(
+            role=text, roles="、".join(r.value for r in Role)
+        )
+    )
 
 
 def _number(values: dict[str, Any], key: str) -> int | None:
@@ -107,9 +121,13 @@ def _number(values: dict[str, Any], key: str) -> int | None:
 
     if not values.get(key):
         return None
-    number = parse_number(values[key], key)
+    number = parse_number(values[key], _(WORDS[key]))
     if number < 1:
-        raise UsageFailure(f"--{key} {values[key]}: numbering starts at 1 (一)")
+        raise UsageFailure(
+            _("--{option} {value}: numbering starts at 1 (一)").format(
+                option=key, value=values[key]
+            )
+        )
     return number
 
 
@@ -119,7 +137,7 @@ def parse_filters(values: dict[str, Any]) -> Filters:
     from ..query import Filters, QueryError, parse_date
 
     if values.get("as_of") and not values.get("overdue"):
-        raise UsageFailure("--as-of goes with --overdue: add --overdue")
+        raise UsageFailure(_("--as-of goes with --overdue: add --overdue"))
     try:
         as_of = parse_date(values["as_of"]) if values.get("as_of") else date.today()
         filters = Filters(
@@ -137,7 +155,9 @@ def parse_filters(values: dict[str, Any]) -> Filters:
     except QueryError as error:
         raise UsageFailure(str(error)) from None
     if filters.month is not None and filters.month > 12:
-        raise UsageFailure(f"--month {values['month']}: there is no such month; give 1 to 12")
+        raise UsageFailure(
+            _("--month {value}: there is no such month; give 1 to 12").format(value=values["month"])
+        )
     return filters
 
 
@@ -151,21 +171,25 @@ def resolve_units(names: Iterable[str], registry: Registry) -> list[str]:
         raise UsageFailure(str(error)) from None
 
 
+# the filters in words, for the "nothing matches" message and parse_number's "not a … number"
+WORDS = {
+    "due_before": N_("due before"),
+    "due_after": N_("due after"),
+    "month": N_("month"),
+    "deadline": N_("deadline"),
+    "goal": N_("goal"),
+    "task": N_("task"),
+}
+
+
 def describe(values: dict[str, Any], as_of: date | None) -> list[str]:
     """The filters a user gave, in words, for the "nothing matches" message."""
-    parts = [f"unit {u}" for u in values.get("units") or ()]
-    parts += ["direct only"] if values.get("direct") else []
-    parts += [f"role {r}" for r in values.get("roles") or ()]
-    words = {
-        "due_before": "due before",
-        "due_after": "due after",
-        "month": "month",
-        "deadline": "deadline",
-        "goal": "goal",
-        "task": "task",
-    }
-    for key, word in words.items():
-        parts += [f"{word} {values[key]}"] if values.get(key) else []
-    parts += [f"overdue as of {as_of}"] if values.get("overdue") and as_of else []
-    parts += [f"text “{values['grep']}”"] if values.get("grep") else []
+    parts = [_("unit {name}").format(name=u) for u in values.get("units") or ()]
+    parts += [_("direct only")] if values.get("direct") else []
+    parts += [_("role {role}").format(role=r) for r in values.get("roles") or ()]
+    for key, word in WORDS.items():
+        parts += [f"{_(word)} {values[key]}"] if values.get(key) else []
+    if values.get("overdue") and as_of:
+        parts += [_("overdue as of {date}").format(date=as_of)]
+    parts += [_("text “{text}”").format(text=values["grep"])] if values.get("grep") else []
     return parts

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
+from ..i18n import N_, _, at, ngettext
 from ..names import printable
-from .common import UsageFailure, checklist_option, fail_load, load_checklist
+from .common import UsageFailure, checklist_option, fail_load, load_checklist, output_options
 from .filters import describe, filter_options, parse_filters, resolve_units
+from .translate import Command
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,40 +64,33 @@ def _emit(text: str, output: Path | None, force: bool, bom: bool = False) -> Non
         write_text(text, output, force, bom=bom)
     except ExportError as error:
         raise UsageFailure(str(error)) from None
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(_("Wrote {file}").format(file=output), err=True)
 
 
-def _describe(filters_given: list[str]) -> str:
-    return f" ({'; '.join(filters_given)})" if filters_given else ""
+def _empty(filters_given: list[str]) -> str:
+    """The "nothing matches" line, with the filters given."""
+    if not filters_given:
+        return _("No indicator matches.")
+    return _("No indicator matches ({filters}).").format(filters=_("; ").join(filters_given))
 
 
-@click.command("list")
+@click.command("list", cls=Command)
 @filter_options()
 @click.option(
     "--ledger",
     "ledger_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="With --overdue: the 台账 whose 已完成 entries are not overdue "
-    "[default: progress/<year>.yaml, if present].",
+    help=N_(
+        "With --overdue: the 台账 whose 已完成 entries are not overdue "
+        "[default: progress/<year>.yaml, if present]."
+    ),
 )
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(LIST_FORMATS),
-    default="auto",
-    show_default=True,
-    help="auto: a table on a terminal, plain text otherwise. xlsx needs -o.",
+@output_options(
+    LIST_FORMATS,
+    format_help=N_("auto: a table on a terminal, plain text otherwise. xlsx needs -o."),
+    output_help=N_("Write to FILE (atomically) instead of standard output."),
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Write to FILE (atomically) instead of standard output.",
-)
-@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @checklist_option
 @_template_errors
 def list_(
@@ -121,9 +116,9 @@ def list_(
       zhengwu list --overdue --as-of 2022年7月1日 --format json
     """
     if fmt == "xlsx" and output is None:
-        raise UsageFailure("xlsx is a binary file: give -o FILE.xlsx")
+        raise UsageFailure(_("xlsx is a binary file: give -o FILE.xlsx"))
     if ledger_path and not filter_values.get("overdue"):
-        raise UsageFailure("--ledger goes with --overdue: add --overdue")
+        raise UsageFailure(_("--ledger goes with --overdue: add --overdue"))
     from ..query import QueryError, check_filters
 
     filters = parse_filters(filter_values)
@@ -153,7 +148,7 @@ def _progress(
     path = given or default_ledger_path(loaded.path, year)
     if not path.is_file():
         if given:
-            raise UsageFailure(f"no ledger (台账) at {path}")
+            raise UsageFailure(_("no ledger (台账) at {path}").format(path=path))
         return set(), {}
     try:
         ledger = load_ledger(path)
@@ -196,7 +191,7 @@ def _list(
     queried = filters.units
     shape = Shape(loaded.checklist)
     recs = records(chosen, loaded.registry, queried, shape)
-    empty = f"No indicator matches{_describe(given)}."
+    empty = _empty(given)
     with_roles = bool(queried)
     many = len(queried) > 1
     if fmt in ("json", "csv", "yaml", "xlsx"):
@@ -215,7 +210,8 @@ def _list(
                 write_xlsx(recs, output, with_roles, force, shape, many)
             except ExportError as error:
                 raise UsageFailure(str(error)) from None
-            click.echo(f"Wrote {output} ({len(recs)} indicators)", err=True)
+            count = ngettext("{n} indicator", "{n} indicators", len(recs)).format(n=len(recs))
+            click.echo(_("Wrote {file} ({count})").format(file=output, count=count), err=True)
         return
     if not recs:
         click.echo(empty)
@@ -228,16 +224,8 @@ def _list(
     _emit(to_plain(recs, queried, shape), output, force)
 
 
-@click.command("units")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(UNIT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="auto: a table on a terminal, plain text otherwise.",
-)
+@click.command("units", cls=Command)
+@output_options(UNIT_FORMATS, format_help=N_("auto: a table on a terminal, plain text otherwise."))
 @checklist_option
 @_template_errors
 def units(fmt: str, checklist_path: Path | None) -> None:
@@ -267,16 +255,9 @@ def units(fmt: str, checklist_path: Path | None) -> None:
         click.echo(printable(units_plain(unit_recs, group_recs)), nl=False)
 
 
-@click.command("show")
+@click.command("show", cls=Command)
 @click.argument("number", metavar="N")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["text", "json", "yaml"]),
-    default="text",
-    show_default=True,
-)
+@output_options(["text", "json", "yaml"])
 @checklist_option
 @_template_errors
 def show(number: str, fmt: str, checklist_path: Path | None) -> None:
@@ -303,10 +284,12 @@ def show(number: str, fmt: str, checklist_path: Path | None) -> None:
     )
     if not found:
         numbers = [i.number for _, _, i in loaded.checklist.indicators()]
-        span = f"{min(numbers)}–{max(numbers)}" if numbers else "none"
+        span = f"{min(numbers)}–{max(numbers)}" if numbers else _("none")
         raise UsageFailure(
-            f"there is no indicator {number} in {loaded.path}; its indicators are {span} "
-            "(`zhengwu list` shows them)"
+            _(
+                "there is no indicator {number} in {path}; its indicators are {span} "
+                "(`zhengwu list` shows them)"
+            ).format(number=number, path=loaded.path, span=span)
         )
     row = found[0]
     shape = Shape(loaded.checklist)
@@ -324,14 +307,14 @@ def show(number: str, fmt: str, checklist_path: Path | None) -> None:
 def _indicator_number(text: str) -> int:
     from ..query import parse_number
 
-    return parse_number(text, "indicator")
+    return parse_number(text, _("indicator"))
 
 
 def _source(loaded: Loaded, line: int | None) -> tuple[str | None, str | None]:
     """`file:line` of the indicator's row in the source document, and that line's text."""
     name = loaded.checklist.meta.source.file
     if not name or line is None:
-        return (f"line {line}" if line else None), None
+        return (at(line) if line else None), None
     path = Path(loaded.path).parent / name
     try:
         with path.open(encoding="utf-8") as handle:

@@ -11,14 +11,11 @@ import datetime as dt
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from ..dates import DateError, parse
 from ..model import Waiver
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from ..strict import Strict
 
 
 class Status(str, Enum):
