@@ -89,7 +89,7 @@ def test_a_dry_run_and_a_registry_name_it_lacks_in_chinese(chinese: None, tmp_pa
     )
     assert result.exit_code == 0, result.output
     assert "单位：共 1 个；1 个不在单位名录中" in result.output
-    assert "  单位不在单位名录中：“市司法句”（是不是指 市司法局？）" in result.output
+    assert "  单位不在单位名录中：“市司法句”（是否指 市司法局？）" in result.output
     assert result.output.endswith(f"将写入 {out}\n")
     assert not out.exists()
 
