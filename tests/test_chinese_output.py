@@ -4,6 +4,7 @@ read in Chinese, with no English words but codes, paths, option names and the to
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from zhengwu_cli import i18n
 from zhengwu_cli.cli import COMMANDS
 from zhengwu_cli.cli.app import cli
+from zhengwu_cli.ledger.model import Entry
 from zhengwu_cli.lint.rules import BY_NAME
 
 from .progress.collect_kit import Edit
@@ -29,9 +31,37 @@ _ALLOWED = """
     htm md txt json csv yaml yml xml zip OPTIONS COMMAND ARGS PATH PATHS FILE FOLDER SHEET SHEETS
     NAME UNIT YEAR DATE TEXT CODE N RULE FORMAT GOAL TASK ROLE MONTH LANG DIR zh en auto standard
     parsable github table plain text true false null A4 GB T KB MB ID HMAC jinja j2 Noto CJK
-    Python pip python
+    Python pip python Windows
 """
-ALLOWED = set(_ALLOWED.split())
+ALLOWED = set(_ALLOWED.split()) | set(COMMANDS)
+
+
+def _field_names(schema: object) -> set[str]:
+    """Every key of the checklist and registry formats (units, note, members, kind…): a person
+    types them in the YAML, so a message names them as they are."""
+    found: set[str] = set()
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "properties" and isinstance(value, dict):
+                found |= set(value)
+            if key in ("enum", "const"):  # the values a key takes: carried, inferred…
+                found |= {
+                    v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+                }
+            found |= _field_names(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found |= _field_names(value)
+    return found
+
+
+ALLOWED |= {word for field in Entry.model_fields for word in field.split("_")}  # the 台账's keys
+ALLOWED |= {
+    word
+    for name in ("checklist.schema.json", "registry.schema.json")
+    for field in _field_names(json.loads((ROOT / "schema" / name).read_text(encoding="utf-8")))
+    for word in field.split("_")
+}
 # things that are not words of a sentence: options, codes, paths, file names, placeholders,
 # `code`, environment variables, dotted field names, URLs
 NOT_WORDS = [
@@ -46,6 +76,9 @@ NOT_WORDS = [
     r"\b[a-z]+_[a-z_]+\b",
     r"\{[^{}]*\}",
     r"\[[a-z|]+\]",
+    r"\d*<=?x[<>]=?\d*|\bx[<>]=?\d+",  # click's note of a range: [2000<=x<=2100], x>=0
+    r"\bA4\b",
+    r"→[a-z]+",  # the importer's column keys (序号→number), as pyproject settings name them
 ]
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 
