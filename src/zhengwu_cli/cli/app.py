@@ -11,7 +11,7 @@ import click
 from .. import __version__
 from ..i18n import N_, _
 from . import COMMANDS
-from .translate import Group, lang_option
+from .translate import Command, Group, lang_option
 
 PROG = "zhengwu"
 MAX_WIDTH = 100  # the widest the help is laid out
@@ -36,10 +36,15 @@ class LazyGroup(Group):
         """click's main, but a Ctrl-C that lands in click itself (parsing, or on the way out)
         is exit 130 like one inside a command, not click's "Aborted!" and exit 1."""
         kwargs["standalone_mode"] = False
+        Command.started = False
         try:
             code = super().main(*args, **kwargs)
         except click.exceptions.Abort:
-            sys.stderr.write("\n" + _("interrupted (Ctrl-C); nothing is half-written") + "\n")
+            if Command.started:  # on the way out: the command has said what it did
+                said = _("interrupted (Ctrl-C) as zhengwu was closing; nothing is half-written")
+            else:
+                said = _("interrupted (Ctrl-C) before the command started; nothing was done")
+            sys.stderr.write(f"\n{said}\n")
             sys.exit(130)
         except click.ClickException as error:
             error.show()

@@ -145,6 +145,12 @@ class _Translated(click.Command):
 class Command(_Translated):
     """A click command whose --help reads in the reader's language."""
 
+    started = False  # a command's body has begun: from then on it reports its own Ctrl-C
+
+    def invoke(self, ctx: click.Context) -> Any:
+        Command.started = True
+        return super().invoke(ctx)
+
     def get_short_help_str(self, limit: int = 45) -> str:
         with translated(self):
             return super().get_short_help_str(limit)
