@@ -1,4 +1,8 @@
-"""Run the rules over checklist files: load, check, stamp, waive, sort.
+"""Run the rules over a file: read it once, tell what it is, load, check, stamp, waive, sort.
+
+A file is read and parsed once (load.read_document); the keys at its top say whether it is a
+checklist, a unit registry or a progress ledger (台账), and it is validated as that only. The
+waivers of a checklist and of a ledger are applied by one engine (zhengwu_cli.waivers).
 
 The runner, not the rule, stamps each finding with the rule's code, name and severity and with
 the line and column of the YAML value it points at, so rules stay small and cannot drift.
