@@ -626,22 +626,46 @@ class Loaded:
     sources: dict[Path, str] = field(default_factory=dict)
 
 
-def load_model(
-    model: type[M], path: Path, sources: dict[Path, str] | None = None
-) -> tuple[M, Positions, list[Problem]]:
-    """Read, parse and validate one file; `sources` gets its resolved path and digest."""
+@dataclass
+class Document:
+    """One YAML file read once: its bytes, its text and what it holds, with positions."""
+
+    path: Path
+    data: bytes
+    text: str  # BOM dropped, line ends as they are
+    parsed: Any
+    positions: Positions
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def read_document(path: Path) -> Document:
+    """Read (once), decode and parse one YAML file. Raises LoadError with located problems."""
     data = read_file(path)
-    if sources is not None:
-        sources[path.resolve()] = hashlib.sha256(data).hexdigest()
     text, warnings = decode_text(data, str(path))
     parsed, positions = parse_yaml(text, str(path))
-    return validate(model, parsed, positions), positions, warnings
+    return Document(path, data, text, parsed, positions, warnings)
 
 
-def load(path: Path) -> Loaded:
-    """Load a checklist and the registry it names. Raises LoadError with located problems."""
+def load_model(
+    model: type[M],
+    path: Path,
+    sources: dict[Path, str] | None = None,
+    document: Document | None = None,
+) -> tuple[M, Positions, list[Problem]]:
+    """Read, parse and validate one file (or validate the `document` already read from it);
+    `sources` gets its resolved path and digest."""
+    document = document or read_document(path)
+    if sources is not None:
+        sources[path.resolve()] = hashlib.sha256(document.data).hexdigest()
+    parsed, positions = document.parsed, document.positions
+    return validate(model, parsed, positions), positions, document.warnings
+
+
+def load(path: Path, document: Document | None = None) -> Loaded:
+    """Load a checklist (from `document` when it is read already) and the registry it names.
+    Raises LoadError with located problems."""
     sources: dict[Path, str] = {}
-    checklist, positions, warnings = load_model(Checklist, path, sources)
+    checklist, positions, warnings = load_model(Checklist, path, sources, document)
     levels = checklist.level_problems()
     if levels:
         raise LoadError(

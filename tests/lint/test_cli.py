@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -170,5 +171,21 @@ def test_lint_never_imports_docx_or_jinja2() -> None:
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert "IMPORTED []" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_cold_lint_loads_neither_the_cache_nor_rich() -> None:
+    """What a lint without --cache, printing to a pipe, does not need is not imported (#17)."""
+    code = (
+        "import sys; from zhengwu_cli.cli import cli\n"
+        "try:\n    cli(['lint', '--no-cache'])\nexcept SystemExit:\n    pass\n"
+        "unneeded = ('zhengwu_cli.lint.cache', 'rich', 'platformdirs', 'zhengwu_cli.lint.schema')\n"
+        "bad = [m for m in unneeded if m in sys.modules]\n"
+        "print('IMPORTED', bad)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "ZHENGWU_CACHE")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False, env=env
     )
     assert "IMPORTED []" in done.stdout, done.stdout + done.stderr

@@ -1,19 +1,21 @@
 """The full list of findings on the bundled 2022 table, pinned.
 
-On a change, rerun with ZHENGWU_UPDATE_GOLDEN=1 to rewrite the expected file, and review the
-difference in `git diff`.
+On a change, `pytest --update-golden` rewrites the expected file and still fails (as the render
+and report goldens do), so the difference shows in `git diff` for review.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 
 from zhengwu_cli.cli import cli
 from zhengwu_cli.lint import lint_file
+
+from ..progress.golden_check import check_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden" / "2022.txt"
@@ -26,12 +28,24 @@ def report() -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_findings_match_golden(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_findings_match_golden(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     monkeypatch.chdir(ROOT)
-    actual = report()
-    if os.environ.get("ZHENGWU_UPDATE_GOLDEN") == "1":
-        GOLDEN.write_text(actual, encoding="utf-8")
-    assert actual == GOLDEN.read_text(encoding="utf-8")
+    check_golden(request, GOLDEN, report())
+
+
+def test_golden_update_rewrites_and_still_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The update mode the lint golden uses: the file is rewritten and the test fails."""
+    golden = tmp_path / "2022.txt"
+    golden.write_text("old\n", encoding="utf-8")
+    request = SimpleNamespace(config=SimpleNamespace(getoption=lambda name, default=None: True))
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(pytest.fail.Exception, match="rewritten"):
+        check_golden(request, golden, report())  # type: ignore[arg-type]
+    assert golden.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
 
 
 def test_real_defects_are_found(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..i18n import N_, _
 from .common import UsageFailure
+from .translate import Command
 
 FORMATS = ["auto", "standard", "parsable", "json", "github"]
 
@@ -16,7 +18,7 @@ def _selectors(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -25,19 +27,23 @@ def _selectors(values: tuple[str, ...]) -> list[str]:
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="auto = github under GitHub Actions, else standard.",
+    help=N_("auto = github under GitHub Actions, else standard."),
 )
-@click.option("--strict", is_flag=True, default=None, help="Fail on warnings too.")
+@click.option("--strict", is_flag=True, default=None, help=N_("Fail on warnings too."))
 @click.option(
-    "--select", multiple=True, help="Only these rules: codes, prefixes (ZW5) or names; repeatable."
+    "--select",
+    multiple=True,
+    help=N_("Only these rules: codes, prefixes (ZW5) or names; repeatable."),
 )
-@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
+@click.option("--ignore", multiple=True, help=N_("Skip these rules (codes, prefixes or names)."))
 @click.option(
     "--cache/--no-cache",
     "use_cache",
     default=None,
-    help="Answer unchanged files from the cache of earlier results (off unless --cache or "
-    "ZHENGWU_CACHE=1: pre-commit and CI lint changed files, which the cache cannot answer).",
+    help=N_(
+        "Answer unchanged files from the cache of earlier results (off unless --cache or "
+        "ZHENGWU_CACHE=1: pre-commit and CI lint changed files, which the cache cannot answer)."
+    ),
 )
 def lint(
     paths: tuple[Path, ...],
@@ -47,10 +53,12 @@ def lint(
     ignore: tuple[str, ...],
     use_cache: bool | None,
 ) -> None:
-    """检查任务清单的缺漏与文字问题（编号、空格、责任单位、完成时限、标点…）。
+    """Check checklists for gaps and text defects (numbering, spaces, units, deadlines,
+    punctuation…).
 
-    Each finding is reported at its file:line:col with its rule code (`zhengwu rules` lists them).
-    A finding accepted by a person is waived in the YAML, on the object holding it:
+    A checklist, a unit registry or a progress ledger (台账). Each finding is reported at its
+    file:line:col with its rule code (`zhengwu rules` lists them). A finding accepted by a
+    person is waived in the YAML, on the object holding it:
     `waive: [{rule: ZW503, reason: 原表如此}]`. Settings: [tool.zhengwu.lint] in pyproject.toml.
 
     Exit codes: 0 nothing at the failing level (errors; warnings too with --strict),
@@ -66,8 +74,7 @@ def lint(
       zhengwu lint checklists/*.yaml --strict
       zhengwu lint draft.yaml --format parsable --ignore term-variant
     """
-    from ..lint.cache import LintCache, default_folder, enabled, lint_cached
-    from ..lint.config import ConfigError, find_pyproject, read_config
+    from ..lint.config import ConfigError, cache_enabled, find_pyproject, read_config
     from ..lint.format import REPORTERS
     from ..lint.results import Options, UnknownRule
     from .common import checklist_path
@@ -83,9 +90,15 @@ def lint(
     if strict is not None:
         options.strict = strict
     targets = list(paths) or [checklist_path(None)]
-    cache = LintCache(default_folder(), options) if enabled(use_cache) else None
     try:
-        results = lint_cached(targets, options, cache)
+        if cache_enabled(use_cache):  # the cache's hashing and signing load only with it
+            from ..lint.cache import LintCache, default_folder, lint_cached
+
+            results = lint_cached(targets, options, LintCache(default_folder(), options))
+        else:
+            from ..lint.runner import lint_paths
+
+            results = lint_paths(targets, options)
     except UnknownRule as error:
         raise UsageFailure(str(error)) from None
     click.echo(REPORTERS[format_](results), nl=False)
@@ -94,10 +107,11 @@ def lint(
     sys.exit(1 if any(r.fails(options.failing) for r in results) else 0)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("rule", required=False)
 def rules(rule: str | None) -> None:
-    """列出检查规则；给出代码或名称时解释该规则（为什么、通过与不通过的例子）。
+    """List the lint rules; given a code or a name, explain that rule (why, passing and
+    failing examples).
 
     Every code zhengwu prints is listed: lint's rules, the ledger's (ZW6xx) and the warnings of
     `zhengwu collect` (ZW611–ZW624, marked "collect:").
@@ -109,12 +123,14 @@ def rules(rule: str | None) -> None:
       zhengwu rules ascii-punctuation
       zhengwu rules ZW611                       # a warning of zhengwu collect
     """
+    from ..lint.format import SEVERITY_WORDS
     from ..lint.results import UnknownRule
     from ..lint.rules import RULES, explain
 
     if rule is None:
         for r in RULES.values():
-            click.echo(f"{r.code}  {r.name:<26} {r.severity.value:<8} {r.summary}")
+            severity = _(SEVERITY_WORDS[r.severity])
+            click.echo(f"{r.code}  {r.name:<26} {severity:<8} {r.summary}")
         return
     try:
         found = explain(rule)
@@ -123,14 +139,17 @@ def rules(rule: str | None) -> None:
     for index, r in enumerate(found):
         if index:
             click.echo("\n" + "-" * 60 + "\n")
-        click.echo(f"{r.code} {r.name} (default severity: {r.severity.value})\n")
+        severity = _(SEVERITY_WORDS[r.severity])
+        heading = _("{code} {name} (default severity: {severity})")
+        click.echo(heading.format(code=r.code, name=r.name, severity=severity) + "\n")
         click.echo(r.doc)
 
 
-@click.command()
-@click.option("--registry", is_flag=True, help="The unit registry's schema instead.")
+@click.command(cls=Command)
+@click.option("--registry", is_flag=True, help=N_("The unit registry's schema instead."))
 def schema(registry: bool) -> None:
-    """打印任务清单（或 --registry 单位名录）的 JSON Schema，供编辑器校验。
+    """Print the JSON Schema of a checklist (or with --registry of a unit registry), for
+    editors to check against.
 
     \b
     Example:

@@ -3,7 +3,7 @@ and meanings are in codes.py (`zhengwu rules ZW6`).
 
 The report window ends on 3月31日 of the next year, the last day a government may publish its
 政府信息公开工作年度报告 (条例第四十九条). A `waive:` on the entry (or the ledger) with the code or
-name accepts a finding, as in the checklist.
+name accepts a finding, as in the checklist (one engine: zhengwu_cli.waivers).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..positions import Positions
 from ..problems import Problem, Severity
 from ..query import expand, named_assignments
 from ..units import Registry
+from ..waivers import Waivers
 from .codes import CODES as LEDGER_CODES
 from .model import Entry, Ledger, Status
 
@@ -126,23 +127,21 @@ def _findings(ledger: Ledger, checklist: Checklist, registry: Registry) -> Itera
         yield from _entry(index, entry, checklist, registry)
 
 
-def _waived(ledger: Ledger, at: tuple[str | int, ...], code: str) -> bool:
-    name = CODES[code][0]
-    waivers = list(ledger.waive)
-    if len(at) >= 2 and at[0] == "entries" and isinstance(at[1], int):
-        waivers += ledger.entries[at[1]].waive
-    return any(w.rule in (code, name) for w in waivers)
-
-
 def check_ledger(
-    ledger: Ledger, positions: Positions, checklist: Checklist, registry: Registry
+    ledger: Ledger,
+    positions: Positions,
+    checklist: Checklist,
+    registry: Registry,
+    waivers: Waivers | None = None,
 ) -> list[Problem]:
-    """Every ledger finding not waived, sorted by line and column."""
+    """Every ledger finding not waived, sorted by line and column (`waivers`: the ledger's, when
+    the caller wants to know afterwards which of them accepted something)."""
     problems = []
+    waivers = waivers or Waivers(ledger)
     for code, at, message, hint in _findings(ledger, checklist, registry):
-        if _waived(ledger, at, code):
-            continue
         name, severity = CODES[code]
+        if waivers.covers(code, name, at):
+            continue
         line, col = positions.of(at)
         problems.append(Problem(positions.path, line, col, code, name, severity, message, hint, at))
     return sorted(problems)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import _
-from ..load import LoadError, decode_text, parse_yaml, read_file, validate
+from ..load import Document, LoadError, read_document, validate
 from ..positions import Positions
 from ..problems import Problem, Severity
 from .model import Ledger
@@ -50,17 +50,19 @@ def default_ledger_path(checklist_path: Path, year: int) -> Path:
     return base / "progress" / f"{year}.yaml"
 
 
-def load_ledger(path: Path) -> LoadedLedger:
-    """Read and validate a ledger (its bytes read once). Raises LoadError with located problems;
-    a path that is not a regular file (a pipe would block the read) is refused unopened."""
-    not_regular = irregular(path)
-    if not_regular:
-        raise LoadError([_unreadable(path, not_regular)])
-    data = read_file(path)
-    text, warnings = decode_text(data, str(path))
-    parsed, positions = parse_yaml(text, str(path))
-    ledger = validate(Ledger, parsed, positions)
-    return LoadedLedger(path, ledger, positions, text, warnings, data)
+def load_ledger(path: Path, document: Document | None = None) -> LoadedLedger:
+    """Read and validate a ledger (its bytes read once), or validate the `document` already read
+    from it. Raises LoadError with located problems; a path that is not a regular file (a pipe
+    would block the read) is refused unopened."""
+    if document is None:
+        not_regular = irregular(path)
+        if not_regular:
+            raise LoadError([_unreadable(path, not_regular)])
+        document = read_document(path)
+    ledger = validate(Ledger, document.parsed, document.positions)
+    return LoadedLedger(
+        path, ledger, document.positions, document.text, document.warnings, document.data
+    )
 
 
 def irregular(path: Path) -> str | None:

@@ -23,9 +23,10 @@ An answer from the cache makes a broken file pass, so the cache trusts only itse
   bytes, 0600, made on first use), so an entry copied from another machine, a restored backup or
   a shared folder, or computed in advance by someone who knows the layout, is never accepted.
 
-Where: $ZHENGWU_CACHE_DIR, else the user cache folder (~/.cache/zhengwu on Linux,
-%LOCALAPPDATA%\\zhengwu\\Cache on Windows, ~/Library/Caches/zhengwu on macOS). `--no-cache`
-(or ZHENGWU_NO_CACHE=1) turns it off again. A cache that cannot be read or written, or is not
+Whether it is used: lint/config.py's `cache_enabled`. Where: $ZHENGWU_CACHE_DIR, else the user
+cache folder (~/.cache/zhengwu on Linux, %LOCALAPPDATA%\\zhengwu\\Cache on Windows,
+~/Library/Caches/zhengwu on macOS). `--no-cache` (or ZHENGWU_NO_CACHE=1) turns it off again.
+A cache that cannot be read or written, or is not
 trusted, is passed over in silence: it never fails or changes a lint. (Windows has no owner and
 mode bits to check; there the key alone protects the entries.)
 """
@@ -54,16 +55,6 @@ LARGEST = 64 * 1024 * 1024  # the loader refuses bigger files (load.MAX_BYTES)
 LIBRARIES = ("pydantic", "pydantic_core", "yaml", "chinese_calendar", "rapidfuzz")
 KEY = "key"  # the folder's HMAC key, beside the entries
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
-def enabled(flag: bool | None) -> bool:
-    """Whether to use the cache: --cache / --no-cache when given, else ZHENGWU_CACHE=1
-    (ZHENGWU_NO_CACHE=1 wins over it)."""
-    if flag is not None:
-        return flag
-    if os.environ.get("ZHENGWU_NO_CACHE", "") not in ("", "0"):
-        return False
-    return os.environ.get("ZHENGWU_CACHE", "") not in ("", "0")
 
 
 def _owned(st: os.stat_result) -> bool:

@@ -5,17 +5,29 @@ json      a list of objects: path, line, col, code, name, severity, message, hin
 github    workflow commands (::error file=…,line=…,col=…::…), shown as annotations
 standard  grouped by file, coloured with rich (NO_COLOR and non-terminals get plain text)
 auto      github under GitHub Actions, else standard
+
+The machine formats (parsable, json, github) keep their codes, severities, keys and positions in
+every language; their message text, and everything the standard format says, follows the
+reader's language (zhengwu_cli.i18n). rich and json are imported only by the reporters that use
+them, so a lint to a pipe or a file loads neither.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 
+from ..i18n import N_, _, ngettext
 from ..problems import Problem, Severity, visible
 from .results import Result
+
+# the severity as the standard format and `zhengwu rules` say it
+SEVERITY_WORDS = {
+    Severity.error: N_("error"),
+    Severity.warning: N_("warning"),
+    Severity.info: N_("info"),
+}
 
 Reporter = Callable[[Sequence[Result]], str]
 
@@ -29,6 +41,8 @@ def parsable(results: Sequence[Result]) -> str:
 
 
 def as_json(results: Sequence[Result]) -> str:
+    import json
+
     return json.dumps([p.as_dict() for p in _all(results)], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -51,19 +65,38 @@ def github(results: Sequence[Result]) -> str:
 
 
 def summary(results: Sequence[Result]) -> str:
+    """The last line of the standard format: how many problems, of which severity, in how many
+    files, and how many the YAML waives."""
     problems = _all(results)
     counts = {s: sum(p.severity is s for p in problems) for s in Severity}
     waived = sum(len(r.waived) for r in results)
-    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    files = ngettext("{n} file", "{n} files", len(results)).format(n=len(results))
     if not problems:
-        text = f"No problems in {files}"
+        text = _("No problems in {files}").format(files=files)
     else:
-        text = (
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files}: "
-            f"{counts[Severity.error]} error(s), {counts[Severity.warning]} warning(s), "
-            f"{counts[Severity.info]} info"
+        text = ngettext(
+            "{n} problem in {files}: {errors} error(s), {warnings} warning(s), {info} info",
+            "{n} problems in {files}: {errors} error(s), {warnings} warning(s), {info} info",
+            len(problems),
+        ).format(
+            n=len(problems),
+            files=files,
+            errors=counts[Severity.error],
+            warnings=counts[Severity.warning],
+            info=counts[Severity.info],
         )
-    return text + (f"; {waived} waived in the YAML" if waived else "")
+    if waived:
+        text += _("; {n} waived in the YAML").format(n=waived)
+    return text
+
+
+def _width(text: str) -> int:
+    """The columns a text takes on a terminal (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(1, width - _width(text))
 
 
 def _standard_lines(results: Sequence[Result]) -> list[tuple[str, str]]:
@@ -79,7 +112,7 @@ def _standard_lines(results: Sequence[Result]) -> list[tuple[str, str]]:
             pieces += [
                 ("  ", ""),
                 (f"{p.line}:{p.col}".ljust(9), "dim"),
-                (p.severity.value.ljust(8), styles[p.severity]),
+                (_pad(_(SEVERITY_WORDS[p.severity]), 8), styles[p.severity]),
                 (p.code.ljust(7), "bold"),
                 (visible(p.message), ""),
                 (f"  [{p.name}]\n", "dim"),
@@ -95,7 +128,9 @@ def standard(results: Sequence[Result]) -> str:
     """Grouped by file; coloured by rich on a terminal, plain text (without rich) elsewhere."""
     pieces = _standard_lines(results)
     if not _colour():
-        return "".join(text for text, _ in pieces)
+        return "".join(text for text, _style in pieces)
+    import io
+
     from rich.console import Console
     from rich.text import Text
 

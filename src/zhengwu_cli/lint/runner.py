@@ -1,4 +1,8 @@
-"""Run the rules over checklist files: load, check, stamp, waive, sort.
+"""Run the rules over a file: read it once, tell what it is, load, check, stamp, waive, sort.
+
+A file is read and parsed once (load.read_document); the keys at its top say whether it is a
+checklist, a unit registry or a progress ledger (台账), and it is validated as that only. The
+waivers of a checklist and of a ledger are applied by one engine (zhengwu_cli.waivers).
 
 The runner, not the rule, stamps each finding with the rule's code, name and severity and with
 the line and column of the YAML value it points at, so rules stay small and cannot drift.
@@ -10,86 +14,47 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from ..model import Waiver
+from ..i18n import _
+from ..load import Document, LoadError, load, load_model, read_document
+from ..positions import Positions
 from ..problems import Problem, Severity
-from .context import Context, Finding, Where
+from ..waivers import Waivers
+from .context import Context, Finding
 from .results import Options, Result
 from .rules import RULES, Rule, lookup
 
 __all__ = ["Options", "Result", "lint_file", "lint_paths"]
 
 
-def _waivers(obj: Any, at: Where = ()) -> Iterator[tuple[Where, int, Waiver]]:
-    """Every waiver in the model, with the path of the object that holds it."""
-    if isinstance(obj, BaseModel):
-        for index, waiver in enumerate(getattr(obj, "waive", None) or []):
-            if isinstance(waiver, Waiver):
-                yield at, index, waiver
-        for name in type(obj).model_fields:
-            if name != "waive":
-                yield from _waivers(getattr(obj, name), (*at, name))
-    elif isinstance(obj, list):
-        for index, item in enumerate(obj):
-            yield from _waivers(item, (*at, index))
+def _stale(waivers: Waivers, active: dict[str, Rule]) -> Iterator[Finding]:
+    """ZW006: the waivers that name no rule, or accept nothing although their rule ran."""
+    for owner, index, waiver, used in waivers:
+        where = (*owner, "waive", index, "rule")
+        try:
+            rules = lookup(waiver.rule)
+        except ValueError:
+            yield Finding(
+                where,
+                _("the waiver names “{rule}”, which is no rule").format(rule=waiver.rule),
+                _("write a rule code or name as `zhengwu rules` lists them"),
+            )
+            continue
+        if not used and any(r.code in active for r in rules):
+            yield Finding(
+                where,
+                _("the waiver of {rule} accepts nothing here (no such finding)").format(
+                    rule=waiver.rule
+                ),
+                _("remove the waiver: the finding it accepted is gone"),
+            )
 
 
-def _matches(waiver: Waiver, rule: Rule) -> bool:
-    key = waiver.rule.strip()
-    return key == rule.name or key.upper() == rule.code
-
-
-class _Waivers:
-    def __init__(self, loaded_model: BaseModel) -> None:
-        self.by_owner: dict[Where, list[tuple[int, Waiver]]] = {}
-        for owner, index, waiver in _waivers(loaded_model):
-            self.by_owner.setdefault(owner, []).append((index, waiver))
-        self.used: set[tuple[Where, int]] = set()
-
-    def covers(self, rule: Rule, where: Where) -> bool:
-        """A waiver on the object holding the finding or on any object around it, or on meta."""
-        owners = [where[:n] for n in range(len(where), -1, -1)] + [("meta",)]
-        for owner in owners:
-            for index, waiver in self.by_owner.get(owner, []):
-                if _matches(waiver, rule):
-                    self.used.add((owner, index))
-                    return True
-        return False
-
-    def stale(self, active: dict[str, Rule]) -> Iterator[Finding]:
-        for owner, entries in self.by_owner.items():
-            for index, waiver in entries:
-                where = (*owner, "waive", index, "rule")
-                try:
-                    rules = lookup(waiver.rule)
-                except ValueError:
-                    yield Finding(
-                        where,
-                        f"the waiver names “{waiver.rule}”, which is no rule",
-                        "write a rule code or name as `zhengwu rules` lists them",
-                    )
-                    continue
-                if (owner, index) not in self.used and any(r.code in active for r in rules):
-                    yield Finding(
-                        where,
-                        f"the waiver of {waiver.rule} accepts nothing here (no such finding)",
-                        "remove the waiver: the finding it accepted is gone",
-                    )
-
-
-def _document_kind(path: Path) -> str:
+def document_kind(parsed: Any) -> str:
     """checklist, registry or ledger, by the keys at the top of the file."""
-    from ..load import LoadError, parse_yaml, read_text
-
-    try:
-        data, _ = parse_yaml(read_text(path)[0], str(path))
-    except LoadError:
-        return "checklist"
-    if isinstance(data, dict) and "goals" not in data:
-        if "units" in data:
+    if isinstance(parsed, dict) and "goals" not in parsed:
+        if "units" in parsed:
             return "registry"
-        if "entries" in data and "year" in data:
+        if "entries" in parsed and "year" in parsed:
             return "ledger"
     return "checklist"
 
@@ -103,40 +68,50 @@ def _ledger_checklist(path: Path, year: int) -> Path:
     return beside if beside.is_file() else default_checklist(year)
 
 
-def _lint_ledger(path: Path) -> list[Problem]:
+def _waive(
+    problems: list[Problem], waivers: Waivers, result: Result, active: dict[str, Rule]
+) -> None:
+    """Each finding of an active rule to result.problems, or to result.waived where a waiver
+    accepts it."""
+    for problem in problems:
+        if problem.code in active and waivers.covers(problem.code, problem.name, problem.where):
+            result.waived.append(problem)
+        else:
+            result.problems.append(problem)
+
+
+def _lint_ledger(path: Path, document: Document, active: dict[str, Rule]) -> Result:
     from ..ledger.check import check_ledger
     from ..ledger.load import load_ledger
-    from ..load import LoadError, load
-
-    try:
-        ledger = load_ledger(path)
-        checklist = load(_ledger_checklist(path, ledger.ledger.year))
-    except LoadError as error:
-        return error.problems
-    found = check_ledger(ledger.ledger, ledger.positions, checklist.checklist, checklist.registry)
     from .rules._names import ledger_problems
 
-    return ledger.warnings + found + ledger_problems(str(path), ledger.ledger, ledger.positions)
+    try:
+        ledger = load_ledger(path, document)
+        checklist = load(_ledger_checklist(path, ledger.ledger.year))
+    except LoadError as error:
+        return Result(str(path), error.problems)
+    waivers = Waivers(ledger.ledger)
+    found = check_ledger(
+        ledger.ledger, ledger.positions, checklist.checklist, checklist.registry, waivers
+    )
+    result = Result(str(path), ledger.warnings + found)
+    _waive(ledger_problems(str(path), ledger.ledger, ledger.positions), waivers, result, active)
+    if "ZW006" in active:
+        result.problems += [
+            _stamp(ledger.positions, RULES["ZW006"], f) for f in _stale(waivers, active)
+        ]
+    return result
 
 
-def _load_failure(path: Path, problems: list[Problem]) -> Result:
-    from ..load import LoadError, load_model
+def _lint_registry(path: Path, document: Document) -> Result:
     from ..units import Registry
+    from .rules._names import registry_problems
 
-    if any(p.code == "ZW002" for p in problems):
-        kind = _document_kind(path)
-        if kind == "registry":
-            try:
-                registry, positions, problems = load_model(Registry, path)  # a registry, valid
-                from .rules._names import registry_problems
-
-                problems += registry_problems(str(path), registry, positions)
-            except LoadError as error:
-                problems = error.problems
-        elif kind == "ledger":
-            problems = _lint_ledger(path)
-    unreadable = any(p.code == "ZW000" and p.path == str(path) for p in problems)
-    return Result(str(path), list(problems), unreadable=unreadable)
+    try:
+        registry, positions, problems = load_model(Registry, path, document=document)
+    except LoadError as error:
+        return Result(str(path), error.problems)
+    return Result(str(path), problems + registry_problems(str(path), registry, positions))
 
 
 def _filter(problems: list[Problem], options: Options, active: dict[str, Rule]) -> list[Problem]:
@@ -171,51 +146,72 @@ def _key(problem: Problem) -> tuple[str, int, int, str, str]:
     return (problem.path, problem.line, problem.col, problem.code, problem.message)
 
 
-def lint_file(path: Path, options: Options | None = None) -> Result:
-    """All findings for one checklist file (a unit registry is only checked against its schema)."""
-    from ..load import LoadError, load
-
-    options = options or Options()
-    active = options.rules()
-    try:
-        loaded = load(path)
-    except LoadError as error:
-        result = _load_failure(path, error.problems)
-        result.problems = sorted(_filter(result.problems, options, active), key=_key)
-        return result
-    result = Result(
-        str(path),
-        _filter(loaded.warnings, options, active),
-        sources=list(loaded.sources.items()),
+def _stamp(
+    positions: Positions, rule: Rule, finding: Finding, severity: Severity | None = None
+) -> Problem:
+    """A rule's finding as a Problem at the line and column of the value it points at."""
+    line, col = positions.of(finding.where)
+    return Problem(
+        positions.path,
+        line,
+        col,
+        rule.code,
+        rule.name,
+        severity or rule.severity,
+        finding.message,
+        finding.hint,
+        finding.where,
     )
+
+
+def _lint_checklist(
+    path: Path, document: Document, options: Options, active: dict[str, Rule]
+) -> Result:
+    try:
+        loaded = load(path, document)
+    except LoadError as error:
+        return Result(str(path), error.problems)
+    result = Result(str(path), list(loaded.warnings), sources=list(loaded.sources.items()))
     context = Context(loaded)
-    waivers = _Waivers(loaded.checklist)
-
-    def stamp(rule: Rule, finding: Finding) -> Problem:
-        line, col = loaded.positions.of(finding.where)
-        severity = options.severity.get(rule.code, rule.severity)
-        return Problem(
-            str(path),
-            line,
-            col,
-            rule.code,
-            rule.name,
-            severity,
-            finding.message,
-            finding.hint,
-            finding.where,
-        )
-
+    waivers = Waivers(loaded.checklist, everywhere=[("meta",)])
     for rule in active.values():
+        severity = options.severity.get(rule.code, rule.severity)
         for finding in rule.check(context):
-            problem = stamp(rule, finding)
-            if waivers.covers(rule, finding.where):
+            problem = _stamp(loaded.positions, rule, finding, severity)
+            if waivers.covers(rule.code, rule.name, finding.where):
                 result.waived.append(problem)
             else:
                 result.problems.append(problem)
     if "ZW006" in active:
-        result.problems += [stamp(RULES["ZW006"], f) for f in waivers.stale(active)]
-    result.problems = sorted({_key(p): p for p in result.problems}.values(), key=_key)
+        rule = RULES["ZW006"]
+        severity = options.severity.get(rule.code, rule.severity)
+        result.problems += [
+            _stamp(loaded.positions, rule, f, severity) for f in _stale(waivers, active)
+        ]
+    return result
+
+
+def lint_file(path: Path, options: Options | None = None) -> Result:
+    """All findings for one file: a checklist, a unit registry or a progress ledger (台账), told
+    apart by the keys at its top before it is loaded, so the file is read once."""
+    options = options or Options()
+    active = options.rules()
+    try:
+        document = read_document(path)
+    except LoadError as error:
+        result = Result(str(path), error.problems)
+    else:
+        kind = document_kind(document.parsed)
+        if kind == "registry":
+            result = _lint_registry(path, document)
+        elif kind == "ledger":
+            result = _lint_ledger(path, document, active)
+        else:
+            result = _lint_checklist(path, document, options, active)
+    result.unreadable = any(p.code == "ZW000" and p.path == str(path) for p in result.problems)
+    result.problems = sorted(
+        {_key(p): p for p in _filter(result.problems, options, active)}.values(), key=_key
+    )
     result.waived.sort(key=_key)
     return result
 
