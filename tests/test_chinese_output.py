@@ -68,7 +68,7 @@ NOT_WORDS = [
     r"`[^`]*`",
     r"https?://\S+",
     r"(?<![\w-])--?[A-Za-z][\w-]*",
-    r"\bZW\d{3}\b",
+    r"\bZW\d+x*\b",  # a code, or a family of them (ZW6xx)
     r"\S*[/\\]\S*",
     r"[\w.\-（）\u4e00-\u9fff]+\.(?:docx|doc|wps|odt|rtf|xlsx|html|htm|yaml|yml|md|txt|json|csv|pdf|j2|zip)\b",
     r"\b[A-Z][A-Z0-9_]{2,}\b",
