@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .i18n import _
+from .i18n import _, os_reason
 
 ANY: Any = object()  # `expect` default: whatever the file holds now may be replaced
 STALE_SECONDS = 3600.0  # a temporary file this old belongs to no run still writing
@@ -69,7 +69,7 @@ def check_target(target: Path) -> os.stat_result | None:
         return None
     except OSError as error:
         raise WriteError(
-            _("cannot use {path}: {reason}").format(path=target, reason=error.strerror)
+            _("cannot use {path}: {reason}").format(path=target, reason=os_reason(error))
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise WriteError(_("{path} is a folder, not a file; give a file name").format(path=target))
@@ -184,7 +184,7 @@ def write_atomic(
     except OSError as error:
         raise WriteError(
             _("cannot create the folder {folder}: {reason}").format(
-                folder=folder, reason=error.strerror
+                folder=folder, reason=os_reason(error)
             )
         ) from None
     info = check_target(path) if follow_links or not path.is_symlink() else None
@@ -199,7 +199,9 @@ def write_atomic(
             handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         except OSError as error:
             raise WriteError(
-                _("cannot write in {folder}: {reason}").format(folder=folder, reason=error.strerror)
+                _("cannot write in {folder}: {reason}").format(
+                    folder=folder, reason=os_reason(error)
+                )
             ) from None
         temp = Path(temp_name)
         try:
@@ -226,9 +228,7 @@ def write_atomic(
                 on_replaced()
         except OSError as error:
             raise WriteError(
-                _("cannot write {path}: {reason}").format(
-                    path=target, reason=error.strerror or error
-                )
+                _("cannot write {path}: {reason}").format(path=target, reason=os_reason(error))
             ) from None
         finally:
             with contextlib.suppress(FileNotFoundError):

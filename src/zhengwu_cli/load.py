@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .i18n import N_, _, at, join
+from .i18n import N_, _, at, join, os_reason
 from .model import Checklist
 from .positions import Positions
 from .problems import Problem, Severity
@@ -171,7 +171,7 @@ def read_file(path: Path) -> bytes:
                     1,
                     "ZW000",
                     "unreadable",
-                    _("cannot read the file: {reason}").format(reason=error.strerror),
+                    _("cannot read the file: {reason}").format(reason=os_reason(error)),
                 )
             ]
         ) from None

@@ -95,7 +95,7 @@ def test_a_failed_write_leaves_the_old_ledger(
     monkeypatch.setattr(os, "replace", broken)
     result = run("collect", "--ledger", ledger, sheet)
     assert result.exit_code == 2  # a file that cannot be written, as for render
-    assert "No space left on device" in result.stderr
+    assert "the disk is full" in result.stderr
     assert ledger.read_bytes() == before
     left = sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock")  # the lock stays
     assert left == ["2022.yaml", "市司法局.docx"]

@@ -95,7 +95,7 @@ def test_full_disk_leaves_earlier_sheets_and_no_partial_file(
     monkeypatch.setattr(os, "fdopen", FullDisk(allowed=3))
     result = render("--all", "-o", out)
     assert result.exit_code == 2, result.output
-    assert "No space left on device" in result.output
+    assert "the disk is full" in result.output
     assert "Traceback" not in result.output
     assert len(list(out.iterdir())) == 3
     assert leftovers(out) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, os_reason
 from .grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Cell, Grid, ReadError, square
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -216,7 +216,7 @@ def read_html(path: Path) -> list[Grid]:
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(
-            _("{name}: cannot be read ({error})").format(name=path.name, error=error.strerror)
+            _("{name}: cannot be read ({error})").format(name=path.name, error=os_reason(error))
         ) from None
     text = data.decode(charset(data), errors="replace")
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)

@@ -34,7 +34,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..convert import CONVERTIBLE, ConvertError, needs_conversion, soffice, to_docx
-from ..i18n import _, join
+from ..i18n import _, join, os_reason
 from ..model import Checklist
 from ..problems import Problem
 from ..units import Registry
@@ -114,7 +114,7 @@ def _sniff(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(8)
     except OSError as error:
-        raise SheetError(_("cannot read it: {reason}").format(reason=error.strerror)) from None
+        raise SheetError(_("cannot read it: {reason}").format(reason=os_reason(error))) from None
 
 
 def read_sheet(

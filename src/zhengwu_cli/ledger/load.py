@@ -6,7 +6,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, os_reason
 from ..load import Document, LoadError, read_document, validate
 from ..positions import Positions
 from ..problems import Problem, Severity
@@ -72,7 +72,7 @@ def irregular(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return _("cannot read it: {why}").format(why=error.strerror)
+        return _("cannot read it: {why}").format(why=os_reason(error))
     if stat.S_ISDIR(mode):
         return _("this is a folder, not a ledger file")
     if not stat.S_ISREG(mode):

@@ -27,7 +27,7 @@ from typing import IO, Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..archive import MAX_PART, UnsafeArchive, check
-from ..i18n import _
+from ..i18n import _, os_reason
 
 MAX_SMALL = 2**20  # relationships, core properties
 MAX_CELL = 20_000  # characters kept of one cell or paragraph
@@ -206,7 +206,7 @@ def read_package(path: Path) -> Package:
             _("not a Word .docx file (damaged, or another format such as .doc or .wps)")
         ) from None
     except OSError as error:
-        raise SheetError(_("cannot read it: {why}").format(why=error.strerror or error)) from None
+        raise SheetError(_("cannot read it: {why}").format(why=os_reason(error))) from None
     try:
         with archive:
             main, core_name = _targets(archive)
@@ -240,7 +240,7 @@ def read_package(path: Path) -> Package:
     except (zipfile.BadZipFile, EOFError, ValueError, KeyError, RuntimeError) as error:
         raise SheetError(_damaged(error)) from None
     except OSError as error:
-        raise SheetError(_("cannot read it: {why}").format(why=error.strerror or error)) from None
+        raise SheetError(_("cannot read it: {why}").format(why=os_reason(error))) from None
     except (MemoryError, RecursionError):
         raise SheetError(_("the sheet is too large or too deeply nested to read")) from None
     return Package(body, modified)

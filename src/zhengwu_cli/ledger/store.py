@@ -32,7 +32,7 @@ from ..atomic import (
     umask,
     write_atomic,
 )
-from ..i18n import _
+from ..i18n import _, os_reason
 from ..units import Registry
 from . import LedgerError, merge
 from .load import LoadedLedger, irregular, load_ledger
@@ -83,7 +83,7 @@ def locked(path: Path, wait: float = DEFAULT_WAIT) -> Iterator[None]:
             _(
                 "{path}: cannot lock the ledger ({lock}: {why}); nothing was written — the "
                 "ledger's folder must be writable"
-            ).format(path=path, lock=lock_file, why=error.strerror or error)
+            ).format(path=path, lock=lock_file, why=os_reason(error))
         ) from None
     try:
         yield
@@ -140,7 +140,7 @@ def merge_into(
     except OSError as error:
         raise LedgerError(
             _("cannot create the folder {folder}: {why}").format(
-                folder=path.parent, why=error.strerror
+                folder=path.parent, why=os_reason(error)
             )
         ) from None
     with locked(path, wait):
@@ -193,7 +193,7 @@ def _read_again(path: Path, before: LoadedLedger | None) -> LoadedLedger | None:
         except OSError as error:
             raise LedgerError(
                 _("{path}: cannot read the ledger again: {why}").format(
-                    path=path, why=error.strerror
+                    path=path, why=os_reason(error)
                 )
             ) from None
     return load_ledger(path)
