@@ -140,3 +140,26 @@ def test_missing_registry(checklist_copy: Path) -> None:
     (checklist_copy.parent / "siping-units.yaml").unlink()
     [message] = problems_of(checklist_copy)
     assert "unit registry" in message and ":15:" in message
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).resolve().parents[1] / "checklists").rglob("*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_libyaml_reads_every_bundled_file_as_pyyaml_does(path: Path) -> None:
+    # the loader composes with libyaml for speed; its nodes must place and hold every value as
+    # PyYAML's own parser does, or a finding's line:col would move
+    import yaml
+
+    from zhengwu_cli.load import _fast_compose
+    from zhengwu_cli.positions import Positions
+
+    text = path.read_text(encoding="utf-8")
+    fast, slow = _fast_compose(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    assert fast is not None and slow is not None
+    here, there = Positions(str(path)), Positions(str(path))
+    here.record(fast)
+    there.record(slow)
+    assert (here._marks, here._keys) == (there._marks, there._keys)
+    assert yaml.SafeLoader(text).construct_document(fast) == yaml.safe_load(text)
