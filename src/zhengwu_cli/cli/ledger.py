@@ -568,26 +568,14 @@ def report(
       zhengwu report --format text > 插页.txt
     """
     from ..render import RenderError
-    from ..render.files import inside, safe_filename
-    from ..render.report import report as build_report
+    from ..render.report import write_report
 
     loaded, standing = _standing(checklist_path, ledger_path, as_of, unit)
     try:
-        data = build_report(loaded.checklist, standing, fmt, templates)
+        published = write_report(loaded.checklist, standing, fmt, output, templates, force)
     except RenderError as error:
         raise FileFailure(str(error)) from None
-    if output is None and fmt != "docx":
-        click.echo(data.decode("utf-8"), nl=False)
-        return
-    if output is None:
-        meta = loaded.checklist.meta
-        name = f"{standing.unit or meta.place}落实{meta.year}年政务公开工作要点情况"
-        try:
-            target = inside(Path.cwd(), safe_filename(name, ".docx"))
-        except RenderError as error:
-            raise FileFailure(str(error)) from None
+    if published.written is None:
+        click.echo(published.data.decode("utf-8"), nl=False)
     else:
-        target = output
-    if target.exists() and not force:
-        raise UsageFailure(_exists(target))
-    _write(target, data)
+        click.echo(_("wrote {path}").format(path=published.written))

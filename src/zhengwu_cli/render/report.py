@@ -467,3 +467,47 @@ def report(checklist: Checklist, standing: Standing, fmt: str, folder: Path | No
     """The report's bytes in `fmt` (one of PUBLISHERS). Raises RenderError."""
     publish = publisher(fmt)
     return publish(document(context(checklist, standing), folder), folder)
+
+
+@dataclass(frozen=True)
+class Published:
+    """What `write_report` did: the report's bytes, and the file written (None: none was, the
+    caller shows `data`)."""
+
+    data: bytes
+    written: Path | None
+
+
+def report_filename(checklist: Checklist, standing: Standing) -> str:
+    """<place or unit>落实<year>年政务公开工作要点情况.docx, safe as a file name."""
+    from .files import safe_filename
+
+    meta = checklist.meta
+    name = f"{standing.unit or meta.place}落实{meta.year}年政务公开工作要点情况"
+    return safe_filename(name, ".docx")
+
+
+def write_report(
+    checklist: Checklist,
+    standing: Standing,
+    fmt: str,
+    output: Path | None = None,
+    folder: Path | None = None,
+    force: bool = False,
+) -> Published:
+    """The report in `fmt`, written to `output`; without one, a .docx goes to
+    `report_filename` in the current folder and the text formats are only returned. A file that
+    exists is kept unless `force`. Raises RenderError (nothing written)."""
+    from .files import inside, write_atomic
+
+    target = output
+    if target is None and fmt == "docx":
+        target = inside(Path.cwd(), report_filename(checklist, standing))
+    if target is not None and target.exists() and not force:
+        raise RenderError(
+            _("{path} exists; nothing was written. Add --force, or choose -o").format(path=target)
+        )
+    data = report(checklist, standing, fmt, folder)
+    if target is not None:
+        write_atomic(target, data)
+    return Published(data, target)
