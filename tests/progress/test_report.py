@@ -18,6 +18,7 @@ from docx import Document
 from zhengwu_cli.ledger.model import Ledger
 from zhengwu_cli.render import RenderError
 from zhengwu_cli.render.report import PUBLISHERS, md_escape, publisher
+from zhengwu_cli.render.report_docx import WORD_JOINER, keep_percent
 
 from .golden_check import check_golden
 from .helpers import CHECKLIST, GOLDEN, ROOT, SAMPLE, run
@@ -130,13 +131,14 @@ def ledger_file(tmp_path: Path) -> Path:
 
 
 def docx_text(path: Path) -> str:
-    """A .docx read back as a person sees it: paragraphs, then each table row's cells."""
+    """A .docx read back as a person sees it: paragraphs, then each table row's cells (the
+    invisible word joiners that keep a number with its %, dropped)."""
     document = Document(str(path))
     lines = [p.text for p in document.paragraphs if p.text.strip()]
     for table in document.tables:
         for row in table.rows:
             lines.append(" | ".join(cell.text for cell in row.cells))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).replace(WORD_JOINER, "") + "\n"
 
 
 @pytest.mark.parametrize("as_of", ["2022-07-01", "2022-12-31"])
@@ -505,3 +507,44 @@ def test_the_cli_offers_the_publishers_formats() -> None:
     from zhengwu_cli.cli.ledger import _report_formats
 
     assert _report_formats() == sorted(PUBLISHERS)
+
+
+# -- a number and its % stay on one line -----------------------------------------------------------
+
+
+def test_keep_percent() -> None:
+    j = WORD_JOINER
+    assert keep_percent("完成率0%，报送率2.4%。") == f"完成率0{j}%，报送率2.4{j}%。"
+    assert keep_percent("完成60％ 或 60 %") == f"完成60{j}％ 或 60\u00a0%"
+    assert keep_percent("百分之百%") == "百分之百%"
+
+
+def test_no_percentage_in_the_docx_can_part_from_its_number(tmp_path: Path) -> None:
+    """LibreOffice broke “完成率0” / “%。” at a line end: every number+% in the document has a
+    word joiner between them, and every run's Latin text is en-US (so LibreOffice breaks digits
+    and % by the Unicode rules, not anywhere as in Chinese)."""
+    ledger = tmp_path / "progress" / "2022.yaml"
+    ledger.parent.mkdir()
+    entries = [{"indicator": 1, "status": "推进中", "notes": "完成率0%，剩余60 %待办"}]
+    ledger.write_text(
+        yaml.safe_dump({"year": 2022, "entries": entries}, allow_unicode=True), encoding="utf-8"
+    )
+    target = tmp_path / "r.docx"
+    result = run("report", "--ledger", ledger, "--as-of", "2022-12-31", "-o", target)
+    assert result.exit_code == 0, result.output
+    document = Document(str(target))
+    texts = [r.text for p in document.paragraphs for r in p.runs]
+    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    every = "\n".join(texts)
+    assert "完成率0%" in every.replace(WORD_JOINER, "")  # the goals' lines say 0%
+    assert re.findall(r"\d[%％]", every) == []
+    assert re.findall(r"\d[ \t\u3000][%％]", every) == []  # a space becomes a no-break one
+    assert f"完成率0{WORD_JOINER}%，剩余60\u00a0%待办" in every  # the liaison's words in the table
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    runs = document.element.body.findall(".//w:r", ns)
+    assert runs
+    for found in runs:
+        lang = found.find("w:rPr/w:lang", ns)
+        assert lang is not None
+        assert lang.get(f"{{{ns['w']}}}val") == "en-US"
+        assert lang.get(f"{{{ns['w']}}}eastAsia") == "zh-CN"

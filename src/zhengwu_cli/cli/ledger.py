@@ -72,11 +72,26 @@ def _load_ledger(path: Path) -> LoadedLedger:
     return loaded
 
 
-def _as_of(text: str | None) -> date:
+def default_as_of(year: int, today: date) -> date:
+    """The day `status` and `report` stand on without --as-of: today, but for a plan year that
+    has ended its last day (the annual report is written after the year, about the year)."""
+    end = date(year, 12, 31)
+    return end if today > end else today
+
+
+def _as_of(text: str | None, year: int) -> date:
     from ..query import QueryError, parse_date
 
     if text is None:
-        return date.today()
+        today = date.today()
+        day = default_as_of(year, today)
+        if day != today:
+            said = _(
+                "as of {day}: the plan year {year} has ended, so its last day is used "
+                "(--as-of chooses another day)"
+            ).format(day=day.isoformat(), year=year)
+            click.echo(said, err=True)
+        return day
     try:
         return parse_date(text)
     except QueryError as error:
@@ -102,7 +117,7 @@ def _standing(
     loaded = load_checklist(checklist_path)
     ledger = _load_ledger(_ledger_path(loaded, ledger_path))
     chosen = _unit(unit, loaded)
-    when = _as_of(as_of)
+    when = _as_of(as_of, loaded.checklist.meta.year)
     try:
         checked = ledger_standing(loaded.checklist, loaded.registry, ledger, when, chosen)
     except GroupGiven as error:
@@ -120,7 +135,13 @@ def _standing(
 @checklist_option
 @ledger_option
 @click.option("--unit", "-u", metavar="单位", help=N_("One unit's indicators and its own reports."))
-@click.option("--as-of", metavar="DATE", help=N_("The day to stand on [default: today]."))
+@click.option(
+    "--as-of",
+    metavar="DATE",
+    help=N_(
+        "The day to stand on [default: today; for a plan year that has ended, its 31 December]."
+    ),
+)
 @click.option(
     "--format",
     "fmt",
@@ -516,7 +537,14 @@ def _report_formats() -> list[str]:
     metavar="单位",
     help=N_("A department's own report; a county's report covers its county's share."),
 )
-@click.option("--as-of", metavar="DATE", help=N_("The day the report stands on [default: today]."))
+@click.option(
+    "--as-of",
+    metavar="DATE",
+    help=N_(
+        "The day the report stands on [default: today; for a plan year that has ended, its 31 "
+        "December]."
+    ),
+)
 @click.option(
     "--format",
     "fmt",
