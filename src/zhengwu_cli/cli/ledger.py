@@ -487,7 +487,7 @@ def _conflict(conflict: Conflict) -> str:
         return head + said + kept
     if conflict.why is Why.dated_later:
         kept = _("; kept: the ledger's entry is dated {day}, after {sheet}").format(
-            day=current.date, sheet=_from(new)
+            day=current.date_text, sheet=_from(new)
         )
         return head + said + kept
     if conflict.taken:
@@ -513,8 +513,8 @@ def _describe(entry: Entry, full: bool = False) -> str:
     if full and not entry.unit:
         parts.append(str(entry.indicator))
     parts.append(entry.status.value)
-    if entry.date:
-        parts.append(entry.date.isoformat())
+    if entry.date_text:
+        parts.append(entry.date_text)
     said = (entry.text if full else None) or entry.evidence or entry.notes
     if said:
         parts.append(f"“{_short(said, 60)}”")
