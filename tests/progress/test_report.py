@@ -548,3 +548,93 @@ def test_no_percentage_in_the_docx_can_part_from_its_number(tmp_path: Path) -> N
         assert lang is not None
         assert lang.get(f"{{{ns['w']}}}val") == "en-US"
         assert lang.get(f"{{{ns['w']}}}eastAsia") == "zh-CN"
+
+
+# -- a date the liaison did not write ------------------------------------------------------------
+
+
+def _one_entry_ledger(tmp_path: Path, entry: dict[str, object]) -> Path:
+    path = tmp_path / "progress" / "2022.yaml"
+    path.parent.mkdir(exist_ok=True)
+    data = {"year": 2022, "entries": [{"indicator": 46, "status": "已完成", **entry}]}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ({"date": "2022-06-30", "date_inferred": "month"}, "（2022年6月完成）"),
+        ({"date": "2022-07-31", "date_inferred": "month"}, "（2022年7月完成，晚于完成时限）"),
+        ({"date": "2022-06-30"}, "（2022年6月30日完成）"),
+    ],
+)
+def test_a_day_inferred_from_a_month_is_printed_as_the_month(
+    tmp_path: Path, entry: dict[str, object], said: str
+) -> None:
+    ledger = _one_entry_ledger(tmp_path, entry)
+    text = run("report", "--ledger", ledger, "--as-of", "2022-12-31", "--format", "md").stdout
+    [line] = [x for x in text.splitlines() if x.startswith("1.制定市政府年度重点工作任务")]
+    assert line.endswith(said + "。"), line
+    row = next(x for x in text.splitlines() if x.startswith("| 46 |"))
+    day = said.strip("（）").split("完成")[0]
+    assert f"| 已完成 | {day} |" in row
+
+
+def test_late_only_when_the_whole_month_is_after_the_deadline() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+    from typing import cast
+
+    from zhengwu_cli.ledger.model import Entry, Status
+    from zhengwu_cli.ledger.status import IndicatorStanding
+    from zhengwu_cli.render.report import _completed
+
+    def item(day: date, inferred: bool, due: date) -> IndicatorStanding:
+        entry = Entry(
+            indicator=1, status=Status.done, date=day, date_inferred="month" if inferred else None
+        )
+        found = SimpleNamespace(completed=day, entries=[entry], due=due)
+        return cast(IndicatorStanding, found)
+
+    june15 = date(2022, 6, 15)
+    assert _completed(item(date(2022, 6, 30), True, june15)) == ("2022年6月", False)
+    assert _completed(item(date(2022, 6, 30), False, june15)) == ("2022年6月30日", True)
+    assert _completed(item(date(2022, 7, 31), True, june15)) == ("2022年7月", True)
+
+
+# -- the output file: render.report.write_report ------------------------------------------------
+
+
+def test_write_report_names_checks_and_writes_the_file(
+    tmp_path: Path, ledger_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from zhengwu_cli.ledger.load import load_ledger
+    from zhengwu_cli.ledger.status import standing
+    from zhengwu_cli.load import load
+    from zhengwu_cli.render.report import write_report
+
+    loaded = load(CHECKLIST)
+    ledger = load_ledger(ledger_file)
+    stood = standing(loaded.checklist, loaded.registry, ledger.ledger, date(2022, 12, 31))
+    monkeypatch.chdir(tmp_path)
+    done = write_report(loaded.checklist, stood, "docx")
+    assert done.written == Path.cwd() / "四平市落实2022年政务公开工作要点情况.docx"
+    assert done.written.read_bytes() == done.data
+    with pytest.raises(RenderError, match="exists; nothing was written"):
+        write_report(loaded.checklist, stood, "docx")
+    assert write_report(loaded.checklist, stood, "docx", force=True).written == done.written
+    text = write_report(loaded.checklist, stood, "md")
+    assert text.written is None and text.data.startswith("# 四平市".encode())
+    target = tmp_path / "r.md"
+    assert write_report(loaded.checklist, stood, "md", target).written == target
+    assert target.read_bytes() == text.data
+
+
+def test_report_of_an_ended_year_stands_on_31_december(ledger_file: Path, chinese: None) -> None:
+    result = run("report", "--ledger", ledger_file, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "截至2022年12月31日" in result.stdout
+    assert result.stderr.startswith("截至日期取2022-12-31：2022年度已结束")
