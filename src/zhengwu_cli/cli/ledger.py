@@ -1,7 +1,7 @@
 """`zhengwu status`, `zhengwu collect`, `zhengwu report`: the ledger (台账) commands.
 
 Each parses its options, calls one library function (`ledger.collect.collect`,
-`ledger.status.ledger_standing`, `render.report.report`) and prints what it returns.
+`ledger.status.ledger_standing`, `render.report.write_report`) and prints what it returns.
 
 Exit codes: 0 done; 1 `status` found overdue items (not with --missing); 2 a file that cannot
 be read or written (collect: no sheet could be read, or the ledger), a ledger with errors
