@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
 from zhengwu_cli.ledger.collect import read_cell
+from zhengwu_cli.ledger.load import load_ledger
 from zhengwu_cli.ledger.model import Status
+
+from .collect_kit import Edit
+from .helpers import render_sheet, run
 
 
 @pytest.mark.parametrize(
@@ -142,3 +148,65 @@ def test_a_reading_in_doubt_says_so(text: str, status: Status, doubt: str) -> No
     assert reading.unsure is not None and doubt in reading.unsure
     if status is Status.in_progress:  # never overstated: the whole text is the note
         assert (reading.rest, reading.date) == (text, None)
+
+
+# -- a month written without a day: the day is inferred, and the ledger says so -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "month_only"),
+    [
+        ("6月已完成，见专栏", date(2022, 6, 30), True),
+        ("已完成 2022年6月 见专栏", date(2022, 6, 30), True),
+        ("7月已完成", date(2022, 7, 15), True),  # not after the day of collection
+        ("该项工作于5月已完成，见专栏", date(2022, 5, 31), True),
+        ("推进中 2022年6月 已起草", date(2022, 6, 30), True),
+        ("6月30日已完成", date(2022, 6, 30), False),
+        ("6月底已完成", date(2022, 6, 30), False),  # the month's end is written
+        ("已完成 2022-06-28", date(2022, 6, 28), False),
+    ],
+)
+def test_a_day_inferred_from_a_month_is_marked(text: str, when: date, month_only: bool) -> None:
+    reading = read_cell(text, 2022, date(2022, 7, 15))
+    assert reading is not None
+    assert (reading.date, reading.month_only) == (when, month_only)
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render_sheet("市司法局", tmp_path_factory.mktemp("sheet") / "市司法局.docx")
+
+
+def test_collect_records_a_month_as_an_inferred_day(tmp_path: Path, blank: Path) -> None:
+    sheet = Edit(blank).fill({1: "6月已完成，见专栏", 6: "6月30日已完成"}).save(tmp_path / "s.docx")
+    ledger = tmp_path / "2022.yaml"
+    result = run("collect", "--ledger", ledger, sheet)
+    assert result.exit_code == 0, result.output
+    entries = {e["indicator"]: e for e in yaml.safe_load(ledger.read_text("utf-8"))["entries"]}
+    assert entries[1]["date"] == date(2022, 6, 30)
+    assert entries[1]["date_inferred"] == "month"
+    assert entries[1]["text"] == "6月已完成，见专栏"
+    assert entries[6]["date"] == date(2022, 6, 30) and "date_inferred" not in entries[6]
+    [summary] = [line for line in result.stdout.splitlines() if line.startswith(f"{sheet}:")]
+    assert summary.endswith(", 1 dated by a month alone (its day inferred: date_inferred: month)")
+    assert result.output.count("date_inferred") == 1  # said once, in the sheet's summary
+    again = run("collect", "--ledger", ledger, "--dry-run", sheet)
+    assert "0 entries to add, 2 already in the ledger, 0 conflicts" in again.stdout
+    assert load_ledger(ledger).ledger.entries[0].date_text == "2022-06"
+
+
+def test_collect_says_so_in_chinese(tmp_path: Path, blank: Path, chinese: None) -> None:
+    sheet = Edit(blank).fill({1: "6月已完成"}).save(tmp_path / "s.docx")
+    result = run("collect", "--ledger", tmp_path / "2022.yaml", sheet)
+    assert result.exit_code == 0, result.output
+    assert "只写月份 1（具体日期系推定，台账记为 date_inferred: month）" in result.stdout
+
+
+def test_an_old_ledger_without_the_marker_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "2022.yaml"
+    path.write_text(
+        "year: 2022\nentries:\n- indicator: 1\n  status: 已完成\n  date: 2022-06-30\n",
+        encoding="utf-8",
+    )
+    [entry] = load_ledger(path).ledger.entries
+    assert entry.date_inferred is None and entry.date_text == "2022-06-30"

@@ -18,6 +18,7 @@ from docx import Document
 from zhengwu_cli.ledger.model import Ledger
 from zhengwu_cli.render import RenderError
 from zhengwu_cli.render.report import PUBLISHERS, md_escape, publisher
+from zhengwu_cli.render.report_docx import WORD_JOINER, keep_percent
 
 from .golden_check import check_golden
 from .helpers import CHECKLIST, GOLDEN, ROOT, SAMPLE, run
@@ -130,13 +131,14 @@ def ledger_file(tmp_path: Path) -> Path:
 
 
 def docx_text(path: Path) -> str:
-    """A .docx read back as a person sees it: paragraphs, then each table row's cells."""
+    """A .docx read back as a person sees it: paragraphs, then each table row's cells (the
+    invisible word joiners that keep a number with its %, dropped)."""
     document = Document(str(path))
     lines = [p.text for p in document.paragraphs if p.text.strip()]
     for table in document.tables:
         for row in table.rows:
             lines.append(" | ".join(cell.text for cell in row.cells))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).replace(WORD_JOINER, "") + "\n"
 
 
 @pytest.mark.parametrize("as_of", ["2022-07-01", "2022-12-31"])
@@ -505,3 +507,134 @@ def test_the_cli_offers_the_publishers_formats() -> None:
     from zhengwu_cli.cli.ledger import _report_formats
 
     assert _report_formats() == sorted(PUBLISHERS)
+
+
+# -- a number and its % stay on one line -----------------------------------------------------------
+
+
+def test_keep_percent() -> None:
+    j = WORD_JOINER
+    assert keep_percent("完成率0%，报送率2.4%。") == f"完成率0{j}%，报送率2.4{j}%。"
+    assert keep_percent("完成60％ 或 60 %") == f"完成60{j}％ 或 60\u00a0%"
+    assert keep_percent("百分之百%") == "百分之百%"
+
+
+def test_no_percentage_in_the_docx_can_part_from_its_number(tmp_path: Path) -> None:
+    """LibreOffice broke “完成率0” / “%。” at a line end: every number+% in the document has a
+    word joiner between them, and every run's Latin text is en-US (so LibreOffice breaks digits
+    and % by the Unicode rules, not anywhere as in Chinese)."""
+    ledger = tmp_path / "progress" / "2022.yaml"
+    ledger.parent.mkdir()
+    entries = [{"indicator": 1, "status": "推进中", "notes": "完成率0%，剩余60 %待办"}]
+    ledger.write_text(
+        yaml.safe_dump({"year": 2022, "entries": entries}, allow_unicode=True), encoding="utf-8"
+    )
+    target = tmp_path / "r.docx"
+    result = run("report", "--ledger", ledger, "--as-of", "2022-12-31", "-o", target)
+    assert result.exit_code == 0, result.output
+    document = Document(str(target))
+    texts = [r.text for p in document.paragraphs for r in p.runs]
+    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    every = "\n".join(texts)
+    assert "完成率0%" in every.replace(WORD_JOINER, "")  # the goals' lines say 0%
+    assert re.findall(r"\d[%％]", every) == []
+    assert re.findall(r"\d[ \t\u3000][%％]", every) == []  # a space becomes a no-break one
+    assert f"完成率0{WORD_JOINER}%，剩余60\u00a0%待办" in every  # the liaison's words in the table
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    runs = document.element.body.findall(".//w:r", ns)
+    assert runs
+    for found in runs:
+        lang = found.find("w:rPr/w:lang", ns)
+        assert lang is not None
+        assert lang.get(f"{{{ns['w']}}}val") == "en-US"
+        assert lang.get(f"{{{ns['w']}}}eastAsia") == "zh-CN"
+
+
+# -- a date the liaison did not write ------------------------------------------------------------
+
+
+def _one_entry_ledger(tmp_path: Path, entry: dict[str, object]) -> Path:
+    path = tmp_path / "progress" / "2022.yaml"
+    path.parent.mkdir(exist_ok=True)
+    data = {"year": 2022, "entries": [{"indicator": 46, "status": "已完成", **entry}]}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ({"date": "2022-06-30", "date_inferred": "month"}, "（2022年6月完成）"),
+        ({"date": "2022-07-31", "date_inferred": "month"}, "（2022年7月完成，晚于完成时限）"),
+        ({"date": "2022-06-30"}, "（2022年6月30日完成）"),
+    ],
+)
+def test_a_day_inferred_from_a_month_is_printed_as_the_month(
+    tmp_path: Path, entry: dict[str, object], said: str
+) -> None:
+    ledger = _one_entry_ledger(tmp_path, entry)
+    text = run("report", "--ledger", ledger, "--as-of", "2022-12-31", "--format", "md").stdout
+    [line] = [x for x in text.splitlines() if x.startswith("1.制定市政府年度重点工作任务")]
+    assert line.endswith(said + "。"), line
+    row = next(x for x in text.splitlines() if x.startswith("| 46 |"))
+    day = said.strip("（）").split("完成")[0]
+    assert f"| 已完成 | {day} |" in row
+
+
+def test_late_only_when_the_whole_month_is_after_the_deadline() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+    from typing import cast
+
+    from zhengwu_cli.ledger.model import Entry, Status
+    from zhengwu_cli.ledger.status import IndicatorStanding
+    from zhengwu_cli.render.report import _completed
+
+    def item(day: date, inferred: bool, due: date) -> IndicatorStanding:
+        entry = Entry(
+            indicator=1, status=Status.done, date=day, date_inferred="month" if inferred else None
+        )
+        found = SimpleNamespace(completed=day, entries=[entry], due=due)
+        return cast(IndicatorStanding, found)
+
+    june15 = date(2022, 6, 15)
+    assert _completed(item(date(2022, 6, 30), True, june15)) == ("2022年6月", False)
+    assert _completed(item(date(2022, 6, 30), False, june15)) == ("2022年6月30日", True)
+    assert _completed(item(date(2022, 7, 31), True, june15)) == ("2022年7月", True)
+
+
+# -- the output file: render.report.write_report ------------------------------------------------
+
+
+def test_write_report_names_checks_and_writes_the_file(
+    tmp_path: Path, ledger_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from zhengwu_cli.ledger.load import load_ledger
+    from zhengwu_cli.ledger.status import standing
+    from zhengwu_cli.load import load
+    from zhengwu_cli.render.report import write_report
+
+    loaded = load(CHECKLIST)
+    ledger = load_ledger(ledger_file)
+    stood = standing(loaded.checklist, loaded.registry, ledger.ledger, date(2022, 12, 31))
+    monkeypatch.chdir(tmp_path)
+    done = write_report(loaded.checklist, stood, "docx")
+    assert done.written == Path.cwd() / "四平市落实2022年政务公开工作要点情况.docx"
+    assert done.written.read_bytes() == done.data
+    with pytest.raises(RenderError, match="exists; nothing was written"):
+        write_report(loaded.checklist, stood, "docx")
+    assert write_report(loaded.checklist, stood, "docx", force=True).written == done.written
+    text = write_report(loaded.checklist, stood, "md")
+    assert text.written is None and text.data.startswith("# 四平市".encode())
+    target = tmp_path / "r.md"
+    assert write_report(loaded.checklist, stood, "md", target).written == target
+    assert target.read_bytes() == text.data
+
+
+def test_report_of_an_ended_year_stands_on_31_december(ledger_file: Path, chinese: None) -> None:
+    result = run("report", "--ledger", ledger_file, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "截至2022年12月31日" in result.stdout
+    assert result.stderr.startswith("截至日期取2022-12-31：2022年度已结束")

@@ -243,3 +243,36 @@ def test_status_names_the_indicators_no_unit_receives() -> None:
     assert lines[at + 1].startswith("  49、50、51、52、53、56、72: no 责任单位")
     one = run("status", "--ledger", SAMPLE, "--as-of", "2022-07-01", "--unit", "市审计局")
     assert "Reached by no unit" not in one.stdout  # one unit's view is about its own rows
+
+
+# -- the day stood on without --as-of ------------------------------------------------------------
+
+
+def test_the_default_day_is_today_within_the_plan_year_and_its_end_after_it() -> None:
+    from zhengwu_cli.cli.ledger import default_as_of
+
+    assert default_as_of(2022, date(2022, 7, 1)) == date(2022, 7, 1)
+    assert default_as_of(2022, date(2022, 12, 31)) == date(2022, 12, 31)
+    assert default_as_of(2022, date(2023, 2, 10)) == date(2022, 12, 31)
+    assert default_as_of(2023, date(2022, 11, 1)) == date(2022, 11, 1)  # a plan made early
+
+
+def test_status_of_an_ended_year_stands_on_its_last_day_and_says_so() -> None:
+    result = run("status", "--ledger", SAMPLE, "--format", "json")  # the 2022 checklist
+    assert json.loads(result.stdout)["as_of"] == "2022-12-31"
+    assert result.stderr.splitlines() == [
+        "as of 2022-12-31: the plan year 2022 has ended, so its last day is used "
+        "(--as-of chooses another day)"
+    ]
+    given = run("status", "--ledger", SAMPLE, "--as-of", "2023-01-20", "--format", "json")
+    assert json.loads(given.stdout)["as_of"] == "2023-01-20"
+    assert "has ended" not in given.stderr
+
+
+def test_the_default_day_said_in_chinese(chinese: None) -> None:
+    result = run("status", "--ledger", SAMPLE)
+    assert (
+        "截至日期取2022-12-31：2022年度已结束，按年度最后一天统计（另选日期请用 --as-of）"
+        in result.stderr
+    )
+    assert "2022-12-31" in result.stdout

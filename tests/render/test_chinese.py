@@ -150,7 +150,17 @@ def test_a_report_template_with_a_misspelt_name(chinese: None, here: Path) -> No
         "{% macro report_title() -%}\n标题\n{{ plcae }}\n{%- endmacro %}", encoding="utf-8"
     )
     result = run(
-        "report", "-c", CHECKLIST, "--ledger", LEDGER, "--templates", here, "--format", "md"
+        "report",
+        "-c",
+        CHECKLIST,
+        "--ledger",
+        LEDGER,
+        "--as-of",
+        "2022-12-31",
+        "--templates",
+        here,
+        "--format",
+        "md",
     )
     assert result.exit_code == 2
     said = result.stderr.strip()

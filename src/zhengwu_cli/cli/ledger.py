@@ -1,7 +1,7 @@
 """`zhengwu status`, `zhengwu collect`, `zhengwu report`: the ledger (台账) commands.
 
 Each parses its options, calls one library function (`ledger.collect.collect`,
-`ledger.status.ledger_standing`, `render.report.report`) and prints what it returns.
+`ledger.status.ledger_standing`, `render.report.write_report`) and prints what it returns.
 
 Exit codes: 0 done; 1 `status` found overdue items (not with --missing); 2 a file that cannot
 be read or written (collect: no sheet could be read, or the ledger), a ledger with errors
@@ -72,11 +72,26 @@ def _load_ledger(path: Path) -> LoadedLedger:
     return loaded
 
 
-def _as_of(text: str | None) -> date:
+def default_as_of(year: int, today: date) -> date:
+    """The day `status` and `report` stand on without --as-of: today, but for a plan year that
+    has ended its last day (the annual report is written after the year, about the year)."""
+    end = date(year, 12, 31)
+    return end if today > end else today
+
+
+def _as_of(text: str | None, year: int) -> date:
     from ..query import QueryError, parse_date
 
     if text is None:
-        return date.today()
+        today = date.today()
+        day = default_as_of(year, today)
+        if day != today:
+            said = _(
+                "as of {day}: the plan year {year} has ended, so its last day is used "
+                "(--as-of chooses another day)"
+            ).format(day=day.isoformat(), year=year)
+            click.echo(said, err=True)
+        return day
     try:
         return parse_date(text)
     except QueryError as error:
@@ -102,7 +117,7 @@ def _standing(
     loaded = load_checklist(checklist_path)
     ledger = _load_ledger(_ledger_path(loaded, ledger_path))
     chosen = _unit(unit, loaded)
-    when = _as_of(as_of)
+    when = _as_of(as_of, loaded.checklist.meta.year)
     try:
         checked = ledger_standing(loaded.checklist, loaded.registry, ledger, when, chosen)
     except GroupGiven as error:
@@ -120,7 +135,13 @@ def _standing(
 @checklist_option
 @ledger_option
 @click.option("--unit", "-u", metavar="单位", help=N_("One unit's indicators and its own reports."))
-@click.option("--as-of", metavar="DATE", help=N_("The day to stand on [default: today]."))
+@click.option(
+    "--as-of",
+    metavar="DATE",
+    help=N_(
+        "The day to stand on [default: today; for a plan year that has ended, its 31 December]."
+    ),
+)
 @click.option(
     "--format",
     "fmt",
@@ -466,7 +487,7 @@ def _conflict(conflict: Conflict) -> str:
         return head + said + kept
     if conflict.why is Why.dated_later:
         kept = _("; kept: the ledger's entry is dated {day}, after {sheet}").format(
-            day=current.date, sheet=_from(new)
+            day=current.date_text, sheet=_from(new)
         )
         return head + said + kept
     if conflict.taken:
@@ -492,8 +513,8 @@ def _describe(entry: Entry, full: bool = False) -> str:
     if full and not entry.unit:
         parts.append(str(entry.indicator))
     parts.append(entry.status.value)
-    if entry.date:
-        parts.append(entry.date.isoformat())
+    if entry.date_text:
+        parts.append(entry.date_text)
     said = (entry.text if full else None) or entry.evidence or entry.notes
     if said:
         parts.append(f"“{_short(said, 60)}”")
@@ -516,7 +537,14 @@ def _report_formats() -> list[str]:
     metavar="单位",
     help=N_("A department's own report; a county's report covers its county's share."),
 )
-@click.option("--as-of", metavar="DATE", help=N_("The day the report stands on [default: today]."))
+@click.option(
+    "--as-of",
+    metavar="DATE",
+    help=N_(
+        "The day the report stands on [default: today; for a plan year that has ended, its 31 "
+        "December]."
+    ),
+)
 @click.option(
     "--format",
     "fmt",
@@ -568,26 +596,14 @@ def report(
       zhengwu report --format text > 插页.txt
     """
     from ..render import RenderError
-    from ..render.files import inside, safe_filename
-    from ..render.report import report as build_report
+    from ..render.report import write_report
 
     loaded, standing = _standing(checklist_path, ledger_path, as_of, unit)
     try:
-        data = build_report(loaded.checklist, standing, fmt, templates)
+        published = write_report(loaded.checklist, standing, fmt, output, templates, force)
     except RenderError as error:
         raise FileFailure(str(error)) from None
-    if output is None and fmt != "docx":
-        click.echo(data.decode("utf-8"), nl=False)
-        return
-    if output is None:
-        meta = loaded.checklist.meta
-        name = f"{standing.unit or meta.place}落实{meta.year}年政务公开工作要点情况"
-        try:
-            target = inside(Path.cwd(), safe_filename(name, ".docx"))
-        except RenderError as error:
-            raise FileFailure(str(error)) from None
+    if published.written is None:
+        click.echo(published.data.decode("utf-8"), nl=False)
     else:
-        target = output
-    if target.exists() and not force:
-        raise UsageFailure(_exists(target))
-    _write(target, data)
+        click.echo(_("wrote {path}").format(path=published.written))

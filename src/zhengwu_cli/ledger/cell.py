@@ -9,7 +9,8 @@ and each of these is read as a person would:
 - "推进中 2022年9月30日前完成", "计划9月底前完成": a date followed by 前/之前/以内 (or after
   计划/预计/拟) is a planned date: it stays in the notes, it is not the entry's date;
 - a date without a year ("6月30日") is in the plan year; a month alone ("2022年6月") is read as
-  its last day, but not later than the day of collection.
+  its last day, but not later than the day of collection, and the reading says the day was
+  inferred (`month_only`): the ledger entry carries `date_inferred: month`.
 
 What is not understood is read as 推进中 with the text as a note, and the reading says so
 (`guessed`); where a status is read but the text says otherwise too ("已完成 … 尚未 …") the
@@ -98,6 +99,7 @@ class CellReading:
     bad_date: str | None = None  # a date-like text that is no date (2022年2月30日)
     planned: str | None = None  # a planned date (…前完成), kept in the text
     unsure: str | None = None  # a status was read, but the text also says something else
+    month_only: bool = False  # `date` is inferred from a month written without a day
 
 
 def _day(found: dates.DateText, year: int | None, today: date | None) -> date | None:
@@ -151,6 +153,7 @@ def _leading_word(body: str, year: int | None, today: date | None) -> CellReadin
     if without_at != rest and dates.match(without_at):
         rest = without_at
     when: date | None = None
+    month_only = False
     bad: str | None = None
     planned: str | None = None
     found = dates.match(rest)
@@ -163,7 +166,7 @@ def _leading_word(body: str, year: int | None, today: date | None) -> CellReadin
         else:
             day = _day(found, year, today)
             if day is not None:
-                when = day
+                when, month_only = day, not found.precise
                 rest = tail.lstrip(SEPARATORS)
                 if status is DONE:  # "已完成，6月30日完成" says it twice
                     rest = _strip(re.sub(r"^(?:已经|已)?(?:完成|办结)", "", rest, count=1))
@@ -173,7 +176,9 @@ def _leading_word(body: str, year: int | None, today: date | None) -> CellReadin
         doubt = _UNFINISHED.search(rest)
         if doubt:
             return _unfinished(body, doubt.group(0))
-    return CellReading(status, when, rest.strip() or None, False, bad, planned)
+    return CellReading(
+        status, when, rest.strip() or None, False, bad, planned, month_only=month_only
+    )
 
 
 def _unfinished(body: str, word: str) -> CellReading:
@@ -218,8 +223,15 @@ def _leading_date(body: str, year: int | None, today: date | None) -> CellReadin
         reading = _leading_word(after.lstrip(SEPARATORS), year, today)
         if reading is None or reading.date is not None or not found.valid():
             return reading
+        day = _day(found, year, today)
         return CellReading(
-            reading.status, _day(found, year, today), reading.rest, False, None, reading.planned
+            reading.status,
+            day,
+            reading.rest,
+            False,
+            None,
+            reading.planned,
+            month_only=day is not None and not found.precise,
         )
     rest = _strip(after[done.end() :])
     before = _PLANNED_AFTER.match(after) is not None
@@ -237,7 +249,9 @@ def _leading_date(body: str, year: int | None, today: date | None) -> CellReadin
     doubt = _UNFINISHED.search(rest)
     if doubt:
         return _unfinished(body, doubt.group(0))
-    return CellReading(DONE, when, rest or None, False, None, _planned(rest))
+    return CellReading(
+        DONE, when, rest or None, False, None, _planned(rest), month_only=not found.precise
+    )
 
 
 def _inner_word(body: str, year: int | None, today: date | None) -> CellReading | None:
@@ -250,9 +264,11 @@ def _inner_word(body: str, year: int | None, today: date | None) -> CellReading 
         if status is DONE and (_UNFINISHED.search(body) or _PERCENT.search(head[found.end() :])):
             continue
         when = None
+        month_only = False
         dated = [d for d in dates.find(head) if d.end <= found.start() and d.valid()]
         if dated and not _PLANNED_AFTER.match(head[dated[-1].end :]):
             when = _day(dated[-1], year, today)
+            month_only = when is not None and not dated[-1].precise
         return CellReading(
             status,
             when,
@@ -262,6 +278,7 @@ def _inner_word(body: str, year: int | None, today: date | None) -> CellReading 
             unsure=_("read as {status} from the words “{words}” inside the text").format(
                 status=status.value, words=found.group(0)
             ),
+            month_only=month_only,
         )
     return None
 

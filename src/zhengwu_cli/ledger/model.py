@@ -39,6 +39,11 @@ class Entry(Strict):
     date: dt.date | None = Field(
         default=None, description="完成日期 for 已完成; otherwise the date of the report"
     )
+    date_inferred: Literal["month"] | None = Field(
+        default=None,
+        description="month: the liaison wrote a month, not a day (6月已完成); `date` is the "
+        "month's last day (or the day of collection within that month), a day nobody wrote",
+    )
     evidence: str | None = Field(
         default=None, description="可检视成果 produced: a link or a description"
     )
@@ -81,6 +86,13 @@ class Entry(Strict):
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if isinstance(value, str) else value
+
+    @property
+    def date_text(self) -> str | None:
+        """The date as it may be shown: 2022-06-30, or 2022-06 for a month written alone."""
+        if self.date is None:
+            return None
+        return self.date.strftime("%Y-%m") if self.date_inferred else self.date.isoformat()
 
     @property
     def key(self) -> tuple[int, str | None, int | None]:

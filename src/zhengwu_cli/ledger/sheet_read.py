@@ -444,7 +444,17 @@ class _Rows:
             self.filtered = True  # made with a filter (--month …): fewer rows than the unit has
         self.seen: dict[int, _Seen] = {}
         self.count = dict.fromkeys(
-            ("filled", "empty", "added", "unknown", "duplicate", "renumbered", "edited", "norole"),
+            (
+                "filled",
+                "empty",
+                "added",
+                "unknown",
+                "duplicate",
+                "renumbered",
+                "edited",
+                "norole",
+                "month",
+            ),
             0,
         )
 
@@ -721,12 +731,16 @@ class _Rows:
                 ).format(number=number, date=reading.date.isoformat(), today=r.today.isoformat()),
             )
         done = reading.status is Status.done
+        month = reading.date is not None and reading.month_only
+        if month:
+            self.count["month"] += 1
         sheet.entries.append(
             Entry(
                 indicator=number,
                 unit=sheet.unit,
                 status=reading.status,
                 date=_own(reading.date or sheet.reported_on),
+                date_inferred="month" if month else None,
                 evidence=reading.rest if done else None,
                 notes=None if done else reading.rest,
                 text=text,
@@ -803,6 +817,7 @@ _SUMMARY = (
     ("renumbered", N_("{n} renumbered")),
     ("edited", N_("{n} with the 细化指标 text edited")),
     ("norole", N_("{n} without a role")),
+    ("month", N_("{n} dated by a month alone (its day inferred: date_inferred: month)")),
 )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import _
+from ..ledger.model import Status
 from ..ledger.status import STATE_ORDER, IndicatorStanding, Standing, State, percent_text
 from ..model import Checklist, Column
 from ..resources import templates_dir
@@ -76,10 +77,24 @@ def _achievement(item: IndicatorStanding) -> tuple[list[str], list[str]]:
     return texts, list(dict.fromkeys(u.rstrip(".") for u in urls))
 
 
+def _completed(item: IndicatorStanding) -> tuple[str, bool]:
+    """The completion date as the report prints it, and whether it is after the deadline: a
+    date inferred from a month alone (date_inferred: month) is printed as that month, and late
+    only when the whole month is after the deadline."""
+    when = item.completed
+    if when is None:
+        return "", False
+    deciding = [e for e in item.entries if e.status is Status.done and e.date == when]
+    if deciding and all(e.date_inferred for e in deciding):
+        late = bool(item.due and when.replace(day=1) > item.due)
+        return f"{when.year}年{when.month}月", late
+    return cn_date(when), bool(item.due and when > item.due)
+
+
 def _item(item: IndicatorStanding) -> dict[str, Any]:
     ind = item.row.indicator
     achievements, urls = _achievement(item)
-    late = bool(item.completed and item.due and item.completed > item.due)
+    completed, late = _completed(item)
     return {
         "number": item.number,
         "label": _label(item),
@@ -88,7 +103,7 @@ def _item(item: IndicatorStanding) -> dict[str, Any]:
         "task": item.row.task.heading,
         "status": item.state.value,
         "reported": item.reported,
-        "date": cn_date(item.completed) if item.completed else "",
+        "date": completed,
         "due": cn_date(item.due) if item.due else "",
         "deadline": (ind.deadline.text or "").strip(),
         "overdue": item.overdue,
@@ -467,3 +482,47 @@ def report(checklist: Checklist, standing: Standing, fmt: str, folder: Path | No
     """The report's bytes in `fmt` (one of PUBLISHERS). Raises RenderError."""
     publish = publisher(fmt)
     return publish(document(context(checklist, standing), folder), folder)
+
+
+@dataclass(frozen=True)
+class Published:
+    """What `write_report` did: the report's bytes, and the file written (None: none was, the
+    caller shows `data`)."""
+
+    data: bytes
+    written: Path | None
+
+
+def report_filename(checklist: Checklist, standing: Standing) -> str:
+    """<place or unit>落实<year>年政务公开工作要点情况.docx, safe as a file name."""
+    from .files import safe_filename
+
+    meta = checklist.meta
+    name = f"{standing.unit or meta.place}落实{meta.year}年政务公开工作要点情况"
+    return safe_filename(name, ".docx")
+
+
+def write_report(
+    checklist: Checklist,
+    standing: Standing,
+    fmt: str,
+    output: Path | None = None,
+    folder: Path | None = None,
+    force: bool = False,
+) -> Published:
+    """The report in `fmt`, written to `output`; without one, a .docx goes to
+    `report_filename` in the current folder and the text formats are only returned. A file that
+    exists is kept unless `force`. Raises RenderError (nothing written)."""
+    from .files import inside, write_atomic
+
+    target = output
+    if target is None and fmt == "docx":
+        target = inside(Path.cwd(), report_filename(checklist, standing))
+    if target is not None and target.exists() and not force:
+        raise RenderError(
+            _("{path} exists; nothing was written. Add --force, or choose -o").format(path=target)
+        )
+    data = report(checklist, standing, fmt, folder)
+    if target is not None:
+        write_atomic(target, data)
+    return Published(data, target)

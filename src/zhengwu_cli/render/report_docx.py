@@ -4,7 +4,9 @@ The page set-up, footer and page numbers come from the Word template (templates/
 one the task sheets use); fonts, sizes and line spacing from templates/report/docx.yaml. Every
 text goes into a run as it is (nothing is parsed back from Markdown): a `|`, a `#` or a line
 break in a liaison's text stays text. The table's columns take the widths the blocks give
-(细化指标 wide, 完成情况 narrow).
+(细化指标 wide, 完成情况 narrow). A number and its % never part at a line end ("完成率0" above,
+"%。" below): a word joiner sits between them and the runs' Latin text is en-US (`keep_percent`,
+LANG_XML).
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ from .report import Block, Table
 from .text import xml_escape
 
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# a number and its per cent sign: LibreOffice breaks a line between them ("完成率0" / "%。")
+_PERCENT = re.compile(r"(?<=\d)(?=[%％‰])")
+_SPACED_PERCENT = re.compile(r"(?<=\d)[ \u3000](?=[%％‰])")
+WORD_JOINER = "\u2060"  # zero width, no line break on either side (Word; ICU)
+NO_BREAK_SPACE = "\u00a0"
+# the languages of a run: Latin text (digits, %) en-US, so LibreOffice breaks it by the Unicode
+# rules (no break inside "0%"; with zh-CN it may break between any two characters, and it
+# ignores the word joiner), Chinese text zh-CN; Word's own default on a Chinese desktop
+LATIN_LANG, EAST_ASIAN_LANG = "en-US", "zh-CN"
+LANG_XML = f'<w:lang w:val="{LATIN_LANG}" w:eastAsia="{EAST_ASIAN_LANG}"/>'
 
 
 def _layout(path: Path | None = None) -> tuple[dict[str, Any], Path]:
@@ -54,6 +66,10 @@ def _fonts(run: Any, font: str, size: float, bold: bool = False) -> None:
     rfonts = rpr.get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         rfonts.set(qn(attr), font)
+    lang = rpr.makeelement(
+        qn("w:lang"), {qn("w:val"): LATIN_LANG, qn("w:eastAsia"): EAST_ASIAN_LANG}
+    )
+    rpr.append(lang)  # last in w:rPr, where the schema puts it
 
 
 def build(blocks: list[Block], layout: Path | None = None) -> bytes:
@@ -89,7 +105,7 @@ def build(blocks: list[Block], layout: Path | None = None) -> bytes:
         else:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             fmt.first_line_indent = Pt(float(style["size"]) * float(style.get("indent", 2)))
-        run = p.add_run(_xml(text))
+        run = p.add_run(keep_percent(_xml(text)))
         _fonts(run, str(style["font"]), float(style["size"]), bool(style.get("bold", False)))
 
     def table(data: Table) -> None:
@@ -119,6 +135,13 @@ def _xml(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
+def keep_percent(text: str) -> str:
+    """The text with a word joiner between each number and its %, so no line ends between
+    them: 0%, 2.4%, 60％ stay whole (a space written between them, "60 %", becomes a no-break
+    space)."""
+    return _PERCENT.sub(WORD_JOINER, _SPACED_PERCENT.sub(NO_BREAK_SPACE, text))
+
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DXA_PER_CM = 567
 BORDERS = "".join(
@@ -139,8 +162,9 @@ def _table_xml(data: Table, style: dict[str, Any]) -> str:
         fonts = "".join(
             f' w:{a}="{xml_escape(font)}"' for a in ("ascii", "hAnsi", "eastAsia", "cs")
         )
-        props = f'<w:rPr><w:rFonts{fonts}/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-        lines = _xml(text).split("\n")
+        sizes = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        props = f"<w:rPr><w:rFonts{fonts}/>{sizes}{LANG_XML}</w:rPr>"
+        lines = keep_percent(_xml(text)).split("\n")
         body = "<w:br/>".join(
             f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in lines
         )
