@@ -266,13 +266,29 @@ def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
             stack += current.value
 
 
-def _check_nodes(root: yaml.Node, shown: str) -> list[Problem]:
+def _depth(root: yaml.Node) -> int:
+    """How deep a tree without aliases nests (each node is reached once)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, yaml.MappingNode):
+            stack += [(n, level + 1) for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(n, level + 1) for n in node.value]
+    return deepest
+
+
+def _check_nodes(root: yaml.Node, shown: str, aliases: bool = True) -> list[Problem]:
     problems: list[Problem] = []
-    # expanded size and depth, memoised per node so an alias bomb is measured, not expanded
+    # expanded size and depth, memoised per node so an alias bomb is measured, not expanded;
+    # a text without anchors (&name) has no aliases: its size is its node count
     size: dict[int, int] = {}
     depth: dict[int, int] = {}
     order = list(_walk(root))
-    for node in reversed(order):
+    if not aliases and len(order) <= MAX_NODES:
+        depth[id(root)] = _depth(root)
+    for node in reversed(order) if aliases or id(root) not in depth else ():
         children: list[yaml.Node] = []
         if isinstance(node, yaml.MappingNode):
             children = [n for pair in node.value for n in pair]
@@ -430,28 +446,11 @@ def _reader_problem(shown: str, text: str, error: yaml.reader.ReaderError) -> Pr
     )
 
 
-def _fast_compose(text: str) -> yaml.Node | None:
-    """The document's nodes through libyaml (ten times faster than PyYAML's own parser on the
-    2022 table, with the same nodes, marks and values); None where libyaml is not installed or
-    the text does not parse, so that PyYAML's parser then says what is wrong, as it always has."""
-    parser = getattr(yaml, "CSafeLoader", None)
-    if parser is None:
-        return None
-    loader = parser(text)
-    try:
-        node: yaml.Node | None = loader.get_single_node()
-        return node
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-    finally:
-        loader.dispose()
-
-
 def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
     loader = _Loader(text)
     try:
         try:
-            root = _fast_compose(text) or loader.get_single_node()
+            root = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
             raise LoadError([_mark_problem(shown, text, error, "ZW001", "yaml-syntax")]) from None
         except yaml.reader.ReaderError as error:
@@ -483,7 +482,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, Positions]:
                     )
                 ]
             )
-        problems = _check_nodes(root, shown)
+        problems = _check_nodes(root, shown, aliases="&" in text)
         if problems:
             raise LoadError(problems)
         try:
