@@ -23,8 +23,9 @@ def _literals() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            is_str = isinstance(node, ast.Constant) and isinstance(node.value, str)
-            if is_str and CODE.fullmatch(node.value):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            if CODE.fullmatch(node.value):
                 where = f"{path.relative_to(SRC)}:{node.lineno}"
                 found.setdefault(node.value, []).append(where)
     return found

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from docx import Document
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}"'
+
+# One record of `zhengwu list --format json`, as parsed: JSON, whose values are of any JSON type.
+Record = dict[str, Any]
 
 
 def esc(text: str) -> str:

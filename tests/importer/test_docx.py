@@ -12,7 +12,7 @@ from zhengwu_cli.cli import cli
 from zhengwu_cli.importer import ImportFailure, import_table
 from zhengwu_cli.importer.docx_reader import read_docx
 
-from .conftest import header_row, para, tbl, tc, tr, write_docx
+from .conftest import Record, header_row, para, tbl, tc, tr, write_docx
 
 BOOKMARK = '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>'
 FIELD = (
@@ -71,7 +71,7 @@ def city_table(tmp_path: Path) -> Path:
     )
 
 
-def records(path: Path) -> list[dict[str, object]]:
+def records(path: Path) -> list[Record]:
     result = CliRunner().invoke(cli, ["list", "-c", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     return list(json.loads(result.output))

@@ -14,7 +14,7 @@ from zhengwu_cli.cli import cli
 from zhengwu_cli.importer import ImportFailure, import_table
 from zhengwu_cli.importer.html_reader import read_html
 
-from .conftest import header_row, para, tbl, tc, tr, write_docx
+from .conftest import Record, header_row, para, tbl, tc, tr, write_docx
 
 TITLE = "吉安示例市2023年政务公开工作任务清单"
 ROWS = [
@@ -41,7 +41,7 @@ ROWS = [
 # merged: goal over rows 1–3, task over 1–2, units and deadline over 1–2
 
 
-def records(path: Path) -> list[dict[str, object]]:
+def records(path: Path) -> list[Record]:
     result = CliRunner().invoke(cli, ["list", "-c", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     recs = json.loads(result.output)
@@ -104,20 +104,20 @@ def make_docx(path: Path) -> Path:
 
 
 @pytest.fixture
-def expected(tmp_path: Path) -> list[dict[str, object]]:
+def expected(tmp_path: Path) -> list[Record]:
     out = tmp_path / "docx" / "2023.yaml"
     import_table(make_docx(tmp_path / "t.docx"), out)
     return records(out)
 
 
-def test_docx_reference(expected: list[dict[str, object]]) -> None:
+def test_docx_reference(expected: list[Record]) -> None:
     assert [r["carried_from"] for r in expected] == [{}, {"units": 1, "deadline": 1}, {}]
     assert expected[1]["task"]["heading"] == "（一）规范公开规章"
     assert expected[2]["task"]["heading"] == "（二）公开政策解读"
     assert [u["unit"] for u in expected[0]["units"]] == ["市司法局", "市财政局"]
 
 
-def test_xlsx_gives_the_same(tmp_path: Path, expected: list[dict[str, object]]) -> None:
+def test_xlsx_gives_the_same(tmp_path: Path, expected: list[Record]) -> None:
     out = tmp_path / "x" / "2023.yaml"
     report = import_table(make_xlsx(tmp_path / "t.xlsx"), out)
     assert records(out) == expected
@@ -134,9 +134,7 @@ def test_xlsx_sheet_option(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
-def test_html_gives_the_same(
-    tmp_path: Path, expected: list[dict[str, object]], encoding: str
-) -> None:
+def test_html_gives_the_same(tmp_path: Path, expected: list[Record], encoding: str) -> None:
     source = make_html(tmp_path / "t.html", encoding)
     grid = read_html(source)[0]
     assert grid.rows[2][0].continues == (1, 0)  # rowspan placed by the running column index
@@ -151,7 +149,7 @@ def test_html_gives_the_same(
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_doc_through_libreoffice(tmp_path: Path, expected: list[dict[str, object]]) -> None:
+def test_doc_through_libreoffice(tmp_path: Path, expected: list[Record]) -> None:
     import subprocess
 
     source = make_docx(tmp_path / "t.docx")
@@ -188,9 +186,7 @@ def test_doc_without_libreoffice_says_what_to_do(
     assert "save it as .docx" in result.output and "LibreOffice" in result.output
 
 
-def test_html_table_inside_a_layout_table(
-    tmp_path: Path, expected: list[dict[str, object]]
-) -> None:
+def test_html_table_inside_a_layout_table(tmp_path: Path, expected: list[Record]) -> None:
     inner = make_html(tmp_path / "inner.html", "utf-8").read_text("utf-8")
     table = inner[inner.index("<table") : inner.index("</table>") + len("</table>")]
     page = tmp_path / "layout.html"
@@ -207,9 +203,7 @@ def test_html_table_inside_a_layout_table(
     assert got == expected
 
 
-def test_first_sheet_with_a_header_is_read(
-    tmp_path: Path, expected: list[dict[str, object]]
-) -> None:
+def test_first_sheet_with_a_header_is_read(tmp_path: Path, expected: list[Record]) -> None:
     from openpyxl import load_workbook
 
     source = make_xlsx(tmp_path / "t.xlsx")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from zhengwu_cli.lint import Options, lint_file
+from zhengwu_cli.lint import Options
+from zhengwu_cli.lint.runner import lint_file  # typed; the package's lazy name is Any
 from zhengwu_cli.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]

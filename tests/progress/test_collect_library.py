@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from zhengwu_cli.atomic import write_atomic
 from zhengwu_cli.ledger import store
 from zhengwu_cli.ledger.collect import (
     Collected,
@@ -110,7 +111,7 @@ def test_ctrl_c_says_whether_the_ledger_was_written(
     assert not before.value.collected.written
     assert ledger.read_bytes() == SAMPLE.read_bytes()
 
-    real = store.write_atomic
+    real = write_atomic  # what store calls, from the module that defines it
 
     def written_then_ctrl_c(*args: object, **kwargs: object) -> None:
         real(*args, **kwargs)  # type: ignore[arg-type]

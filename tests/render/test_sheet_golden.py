@@ -69,12 +69,11 @@ def read_back(path: Path) -> dict[str, Any]:
                     cells.append(cell)
                 rows.append({"flags": flags, "cells": cells})
             body.append({"grid": grid, "rows": rows})
+    section = document.sections[-1]
+    assert section.page_width is not None and section.page_height is not None
     return {
         "core_title": document.core_properties.title,
-        "section": {
-            "width": document.sections[-1].page_width.twips,
-            "height": document.sections[-1].page_height.twips,
-        },
+        "section": {"width": section.page_width.twips, "height": section.page_height.twips},
         "body": body,
     }
 

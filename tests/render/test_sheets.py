@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row, CT_Tc
+from docx.table import Table
 
 from zhengwu_cli.cli import cli
 from zhengwu_cli.load import Loaded
@@ -42,7 +45,7 @@ def renderer(loaded: Loaded) -> Renderer:
     )
 
 
-def sheet_of(loaded: Loaded, unit: str, **filters: object) -> Document:
+def sheet_of(loaded: Loaded, unit: str, **filters: object) -> WordDocument:
     chosen = select(
         rows(loaded.checklist, loaded.registry),
         Filters(units=[unit], **filters),  # type: ignore[arg-type]
@@ -52,20 +55,25 @@ def sheet_of(loaded: Loaded, unit: str, **filters: object) -> Document:
     return Document(io.BytesIO(made.data))
 
 
-def is_header(tr) -> bool:  # type: ignore[no-untyped-def]
+def is_header(tr: CT_Row) -> bool:
     return tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None
 
 
-def body_rows(document) -> list:  # type: ignore[no-untyped-def]
+def cant_split(tr: CT_Row) -> bool:
+    return tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def body_rows(document: WordDocument) -> list[tuple[Table, CT_Row]]:
     """(table, tr) of every indicator row, in order."""
     return [(t, tr) for t in document.tables for tr in t._tbl.tr_lst if not is_header(tr)]
 
 
-def tc_text(tc) -> str:  # type: ignore[no-untyped-def]
+def tc_text(tc: CT_Tc) -> str:
     return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p")))
 
 
-def vmerge(tc) -> str | None:  # type: ignore[no-untyped-def]
+def vmerge(tc: CT_Tc) -> str | None:
+    assert tc.tcPr is not None
     found = tc.tcPr.find(qn("w:vMerge"))
     return None if found is None else found.get(qn("w:val"), "continue")
 
@@ -162,7 +170,7 @@ def test_filtered_full_table_says_so(tmp_path: Path) -> None:
 # -- 3. inferred assignments ------------------------------------------------------------------
 
 
-def role_cells(document) -> dict[int, list[str]]:  # type: ignore[no-untyped-def]
+def role_cells(document: WordDocument) -> dict[int, list[str]]:
     found = {}
     for _, tr in body_rows(document):
         tcs = tr.tc_lst
@@ -224,19 +232,15 @@ def test_short_rows_do_not_split_and_a_page_tall_row_may(loaded: Loaded) -> None
     long = firsts[-1].indicator.model_copy(update={"text": "很长的细化指标文字。" * 300})
     chosen = [*firsts[:2], replace(firsts[-1], indicator=long)]
     document = Document(io.BytesIO(renderer(loaded).unit_sheet("市司法局", chosen).data))
-    flags = [
-        tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None
-        for _, tr in body_rows(document)
-    ]
-    assert flags == [True, True, False]
+    assert [cant_split(tr) for _, tr in body_rows(document)] == [True, True, False]
     for table in document.tables:  # the header rows never split
-        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in table._tbl.tr_lst[:2])
+        assert all(cant_split(tr) for tr in table._tbl.tr_lst[:2])
 
 
 # -- 8. widths ---------------------------------------------------------------------------------
 
 
-def grid(document) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def grid(document: WordDocument) -> dict[str, int]:
     table = document.tables[0]
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     headings = [tc_text(tc) for tc in table._tbl.tr_lst[0].tc_lst]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from zhengwu_cli.cli import cli
 from zhengwu_cli.resources import templates_dir
@@ -441,9 +441,9 @@ def test_theme_font_language_and_font_fallbacks(bundled_sheet: Parts) -> None:
     assert lang is not None and lang.get(f"{{{W}}}eastAsia") == "zh-CN"
     fonts = _xml(bundled_sheet["word/fontTable.xml"])
     alt = {
-        font.get(f"{{{W}}}name"): font.find("w:altName", NS).get(f"{{{W}}}val")  # type: ignore[union-attr]
+        font.get(f"{{{W}}}name"): alt_name.get(f"{{{W}}}val")
         for font in fonts.findall("w:font", NS)
-        if font.find("w:altName", NS) is not None
+        if (alt_name := font.find("w:altName", NS)) is not None
     }
     assert alt["仿宋_GB2312"] == "仿宋" and alt["方正小标宋简体"] == "宋体"
     names = {font.get(f"{{{W}}}name") for font in fonts.findall("w:font", NS)}
@@ -459,9 +459,11 @@ def test_styles_based_on_table_text_follow_it(tmp_path: Path) -> None:
     text_style = styles.find("w:style[@w:styleId='ZwTableText']", NS)
     assert text_style is not None
     fonts = text_style.find("w:rPr/w:rFonts", NS)
+    size = text_style.find("w:rPr/w:sz", NS)
+    assert fonts is not None and size is not None
     for attr in ("ascii", "hAnsi", "eastAsia"):
-        fonts.set(f"{{{W}}}{attr}", "楷体")  # type: ignore[union-attr]
-    text_style.find("w:rPr/w:sz", NS).set(f"{{{W}}}val", "24")  # type: ignore[union-attr]
+        fonts.set(f"{{{W}}}{attr}", "楷体")
+    size.set(f"{{{W}}}val", "24")
     parts["word/styles.xml"] = _bytes(styles)
     code, output, sheet = _render(tmp_path, _write(tmp_path / "my.docx", parts))
     assert code == 0, output

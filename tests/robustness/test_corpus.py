@@ -115,7 +115,7 @@ def test_windows_line_endings_load(checklist_copy: Path) -> None:
     """A checklist saved on Windows (CRLF) reads exactly as the original."""
     text = checklist_copy.read_text(encoding="utf-8")
     checklist_copy.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    args = ["list", "--unit", "市司法局", "--format", "json", "--checklist", checklist_copy]
+    args = ("list", "--unit", "市司法局", "--format", "json", "--checklist", checklist_copy)
     result = zhengwu(*args, cwd=checklist_copy.parent)
     assert result.returncode == 0, result.stderr
     assert "\\r" not in result.stdout and "集中统一发布现行有效规章" in result.stdout

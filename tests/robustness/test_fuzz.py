@@ -143,7 +143,7 @@ UNITS = [
     "市政府各部门",
 ]
 ROLES = ["牵头", "配合", "落实", "推动", "共同"]
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30).filter(
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
     lambda s: s.strip() != ""
 )
 DEADLINES = st.sampled_from(["贯穿全年", "6月底前", "2022年12月底前", "按照年报发布时间"]) | TEXT
