@@ -137,9 +137,38 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 
 def test_missing_registry(checklist_copy: Path) -> None:
-    (checklist_copy.parent / "siping-units.yaml").unlink()
-    [message] = problems_of(checklist_copy)
-    assert "unit registry" in message and ":15:" in message
+    registry = checklist_copy.parent / "siping-units.yaml"
+    registry.unlink()
+    with pytest.raises(LoadError) as caught:
+        load(checklist_copy)
+    [problem] = caught.value.problems
+    assert "unit registry" in problem.message and (problem.path, problem.line) == (
+        str(checklist_copy),
+        15,
+    )
+    assert problem.hint == (
+        f"expected at {registry.resolve()}: create that file, or set meta.registry to the file "
+        "name of the unit registry"
+    )
+    assert caught.value.registry == registry  # the registry is what failed
+
+
+def test_a_broken_registry_is_the_registrys_failure(checklist_copy: Path) -> None:
+    registry = checklist_copy.parent / "siping-units.yaml"
+    line = edit(registry, "    kind: department\n", "    kind: departmnt\n")
+    with pytest.raises(LoadError) as caught:
+        load(checklist_copy)
+    [problem] = caught.value.problems
+    assert (problem.path, problem.line, problem.col) == (str(registry), line, 11)
+    assert problem.hint == "see `zhengwu schema --registry` for the fields a unit registry takes"
+    assert caught.value.registry == registry
+
+
+def test_a_broken_checklist_names_no_registry(checklist_copy: Path) -> None:
+    edit(checklist_copy, "  year: 2022", "  year: 二〇二二")
+    with pytest.raises(LoadError) as caught:
+        load(checklist_copy)
+    assert caught.value.registry is None
 
 
 @pytest.mark.parametrize(

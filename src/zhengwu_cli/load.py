@@ -79,9 +79,13 @@ MAX_DEPTH = 200
 
 
 class LoadError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
+    """Located problems that stop a file from loading. `registry` is the unit registry a
+    checklist names (meta.registry) where that file, not the checklist, is what failed."""
+
+    def __init__(self, problems: list[Problem], registry: Path | None = None) -> None:
         super().__init__("\n".join(p.parsable() for p in problems))
         self.problems = problems
+        self.registry = registry
 
 
 def _problem(
@@ -620,7 +624,9 @@ def validate(model: type[M], data: Any, positions: Positions) -> M:
                     _("{place}: {message}").format(
                         place=_loc_text(loc), message=schema_message(item)
                     ),
-                    _("see `zhengwu schema` for the fields a checklist takes"),
+                    _("see `zhengwu schema --registry` for the fields a unit registry takes")
+                    if model is Registry
+                    else _("see `zhengwu schema` for the fields a checklist takes"),
                 )
             )
         raise LoadError(sorted(problems)) from None
@@ -711,11 +717,18 @@ def load(path: Path, document: Document | None = None) -> Loaded:
                     _("the unit registry “{name}” is not beside the checklist").format(
                         name=checklist.meta.registry
                     ),
-                    _("expected at {path}").format(path=registry_path),
+                    _(
+                        "expected at {path}: create that file, or set meta.registry to the "
+                        "file name of the unit registry"
+                    ).format(path=registry_path.resolve()),
                 )
-            ]
+            ],
+            registry=registry_path,
         )
-    registry, registry_positions, more = load_model(Registry, registry_path, sources)
+    try:
+        registry, registry_positions, more = load_model(Registry, registry_path, sources)
+    except LoadError as error:
+        raise LoadError(error.problems, registry=registry_path) from None
     read: set[int] = set()
     unplaced = read_inline_units(checklist, registry, read)
     return Loaded(

@@ -100,7 +100,7 @@ def rows(checklist: Checklist, registry: Registry) -> list[Row]:
 
 def resolve_unit(name: str, registry: Registry) -> str:
     """The canonical name for what a user typed; QueryError with suggestions if unknown."""
-    canonical = registry.canonical(name.strip())
+    canonical = registry.resolve(name)
     if canonical:
         return canonical
     from .names import did_you_mean, printable

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import Enum
 
 from pydantic import Field, model_validator
 
 from .i18n import _
 from .strict import Strict, empty_list
+
+
+def typed_form(name: str) -> str:
+    """A unit name with the differences of typing taken out, to compare what a person typed
+    with the registry's names: full-width ASCII (U+FF01–FF5E: （）, letters, digits) as
+    half-width, then the half-width brackets ( ) as the full-width （） the registry writes, and
+    no spaces of any width. Nothing else changes, so two different names stay different."""
+    text = "".join(
+        unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c for c in name
+    )
+    return "".join(text.replace("(", "（").replace(")", "）").split())
 
 
 class UnitKind(str, Enum):
@@ -87,6 +99,20 @@ class Registry(Strict):
             if name in names:
                 return owner
         return None
+
+    def resolve(self, name: str) -> str | None:
+        """The canonical name for a name a person typed: as canonical(), else the one unit or
+        group whose name or alias differs from it only in half-width/full-width brackets,
+        letters and digits or in spaces (县(市)区政府 → 县（市）区政府); None if no name, or
+        more than one, matches so."""
+        found = self.canonical(name.strip())
+        if found is not None:
+            return found
+        typed = typed_form(name)
+        owners = {
+            owner for owner, names in self._all_names() for n in names if typed_form(n) == typed
+        }
+        return owners.pop() if len(owners) == 1 else None
 
     def names(self) -> list[str]:
         return [n for _, names in self._all_names() for n in names]

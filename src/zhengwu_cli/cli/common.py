@@ -162,8 +162,19 @@ def print_problems(problems: list[Problem]) -> None:
             click.echo(f"    → {printable(problem.hint)}", err=True)
 
 
-def fail_load(problems: list[Problem]) -> NoReturn:
+def fail_load(problems: list[Problem], registry: Path | None = None) -> NoReturn:
+    """Print the problems and exit 2, saying which file failed: the checklist, or the unit
+    `registry` its meta.registry names."""
     print_problems(problems)
+    if registry is not None:
+        click.echo(
+            _(
+                "Error: the unit registry {path} (meta.registry of the checklist) could not be "
+                "loaded; fix the lines above (`zhengwu lint` shows every problem)."
+            ).format(path=registry),
+            err=True,
+        )
+        sys.exit(2)
     click.echo(
         _(
             "Error: the checklist could not be loaded; fix the lines above "
@@ -181,4 +192,4 @@ def load_checklist(given: Path | None) -> Loaded:
     try:
         return load(checklist_path(given))
     except LoadError as error:
-        fail_load(error.problems)
+        fail_load(error.problems, error.registry)

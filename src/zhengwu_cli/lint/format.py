@@ -3,7 +3,8 @@
 parsable  `path:line:col: [severity] message (ZW001)`, one problem a line
 json      a list of objects: path, line, col, code, name, severity, message, hint
 github    workflow commands (::error file=…,line=…,col=…::…), shown as annotations
-standard  grouped by file, coloured with rich (NO_COLOR and non-terminals get plain text)
+standard  grouped by the file each finding is in, coloured with rich (NO_COLOR and
+          non-terminals get plain text)
 auto      github under GitHub Actions, else standard
 
 The machine formats (parsable, json, github) keep their codes, severities, keys and positions in
@@ -107,20 +108,32 @@ def _standard_lines(results: Sequence[Result]) -> list[tuple[str, str]]:
     for result in results:
         if not result.problems:
             continue
-        pieces.append((visible(result.path) + "\n", "bold underline"))
+        # a heading for each file a finding is in: the unit registry a checklist names is a
+        # file of its own, with its own lines and columns
+        by_file: dict[str, list[Problem]] = {}
         for p in result.problems:
-            pieces += [
-                ("  ", ""),
-                (f"{p.line}:{p.col}".ljust(9), "dim"),
-                (_pad(_(SEVERITY_WORDS[p.severity]), 8), styles[p.severity]),
-                (p.code.ljust(7), "bold"),
-                (visible(p.message), ""),
-                (f"  [{p.name}]\n", "dim"),
-            ]
-            if p.hint:
-                pieces.append((" " * 26 + "→ " + visible(p.hint) + "\n", "green"))
-        pieces.append(("\n", ""))
+            by_file.setdefault(p.path, []).append(p)
+        for path, problems in by_file.items():
+            pieces.append((visible(path) + "\n", "bold underline"))
+            pieces += _problem_lines(problems, styles)
+            pieces.append(("\n", ""))
     pieces.append((summary(results) + "\n", "bold"))
+    return pieces
+
+
+def _problem_lines(problems: list[Problem], styles: dict[Severity, str]) -> list[tuple[str, str]]:
+    pieces: list[tuple[str, str]] = []
+    for p in problems:
+        pieces += [
+            ("  ", ""),
+            (f"{p.line}:{p.col}".ljust(9), "dim"),
+            (_pad(_(SEVERITY_WORDS[p.severity]), 8), styles[p.severity]),
+            (p.code.ljust(7), "bold"),
+            (visible(p.message), ""),
+            (f"  [{p.name}]\n", "dim"),
+        ]
+        if p.hint:
+            pieces.append((" " * 26 + "→ " + visible(p.hint) + "\n", "green"))
     return pieces
 
 
