@@ -57,7 +57,7 @@ def test_the_summary_of_an_import_reads_in_chinese(chinese: None, tmp_path: Path
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("表格：表1；表头在第1行：目标→goal | 主要任务→task | ")
+    assert lines[0].startswith("表格：表1；表头在第1行：目标（goal）、主要任务（task）、")
     assert lines[1:5] == [
         "层级：目标 1 个，主要任务 2 项，细化指标 3 项，工作措施 2 条",
         "行：细化指标 3 项；跳过重复的表头行 0 行；沿用合并单元格 1 处",

@@ -228,7 +228,7 @@ def import_table(
     if review is not None:
         files[review] = workbook(result)
     report = ImportReport(output, draft_path, review, dry_run=dry_run, result=result)
-    report.warnings = warnings
+    report.warnings = warnings + result.warnings
     report.summary = summary(result)
     if dry_run:
         report.written = list(files)

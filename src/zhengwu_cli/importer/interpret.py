@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..deadlines import DeadlineError, DeadlineKind, parse_deadline
-from ..i18n import _, language
+from ..i18n import _, join, language
 from ..model import DEFAULT_HEADERS, Column
 from ..numerals import int_to_chinese
 from ..units import Registry
@@ -127,6 +127,8 @@ class Result:
     deadlines_read: int
     deadlines_unread: list[tuple[int, str]]
     tables: list[str]
+    # what the person must see first (the title's year against the output file's name …)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _origin(grid: Grid, cell: Cell) -> Cell:
@@ -693,6 +695,55 @@ def interpret(grids: list[Grid], options: Options) -> Result:
     return _finish(builder, header, cols, above, options, [t[1].name for t in tables])
 
 
+def _year(title: str, above: list[str], options: Options) -> tuple[int, list[str], list[str]]:
+    """The plan year, a warning when the title and the output's name disagree.
+
+    --year decides. Without it the title's year wins over the output file's name (the title is
+    what the table says; its deadlines were written for that year), and a disagreement is said
+    first, with both years and what to do; the name is used only when the title has no year
+    (a note says so). Returns (year, warnings, notes).
+    """
+    found = _YEAR.search(title) or _YEAR.search(" ".join(above))
+    said = int(found.group(1)) if found else None
+    named = options.fallback_year
+    if options.year is not None:
+        if named is not None and named != options.year:
+            return (
+                options.year,
+                [
+                    _(
+                        "--year {year}, but the output file is named {named}.yaml: the checklist "
+                        "says {year}; check the file name"
+                    ).format(year=options.year, named=named)
+                ],
+                [],
+            )
+        return options.year, [], []
+    if said is not None:
+        if named is not None and named != said:
+            return (
+                said,
+                [
+                    _(
+                        "the title says {said}, the output file is named {named}.yaml: the "
+                        "checklist says year: {said} (the title's); --year decides — give "
+                        "--year {named} for {named}, or name the output {said}.yaml"
+                    ).format(said=said, named=named)
+                ],
+                [],
+            )
+        return said, [], []
+    if named is not None:
+        return (
+            named,
+            [],
+            [_("the year {year} is taken from the output file's name").format(year=named)],
+        )
+    raise InterpretError(
+        _("the title “{title}” does not say the year; give --year YEAR").format(title=title)
+    )
+
+
 def _finish(
     b: _Builder,
     header: Header,
@@ -704,20 +755,8 @@ def _finish(
     notes = b.notes
     meta_notes = [f"由 zhengwu import 从 {options.file_name}（{'、'.join(tables)}）导入。"]
     title, document = _title(above, options.file_name.rsplit(".", 1)[0])
-    year = options.year
-    if year is None:
-        found = _YEAR.search(title) or _YEAR.search(" ".join(above))
-        if found:
-            year = int(found.group(1))
-        elif options.fallback_year:
-            year = options.fallback_year
-            notes.append(
-                _("the year {year} is taken from the output file's name").format(year=year)
-            )
-        else:
-            raise InterpretError(
-                _("the title “{title}” does not say the year; give --year YEAR").format(title=title)
-            )
+    year, year_warnings, year_notes = _year(title, above, options)
+    notes.extend(year_notes)
     place = options.place
     if place is None:
         found_place = _PLACE.match(title)
@@ -797,6 +836,19 @@ def _finish(
                 if name not in found_names:
                     found_names.append(name)
         draft = unit_names.draft(place, found_names)
+        for short, longer in unit_names.short_forms(place, found_names).items():
+            if len(longer) == 1:
+                said = _(
+                    "“{short}” is a short form of “{name}” (the table uses both): the registry "
+                    "draft makes it an alias of that unit; if they are two units, list both"
+                )
+            else:
+                said = _(
+                    "“{short}” may be a short form of {names}: in the registry draft, make it "
+                    "an alias of the one it means"
+                )
+            names = join(f"“{n}”" for n in longer)
+            notes.append(said.format(short=short, name=longer[0], names=names))
         registry = Registry.model_validate(draft)
     from ..unittext import read_unit_text
 
@@ -916,6 +968,7 @@ def _finish(
         read,
         unread,
         tables,
+        year_warnings,
     )
 
 

@@ -85,8 +85,56 @@ def guess_kind(name: str) -> str:
     return "other"
 
 
+# the ends of a name that a table shortens: 市政府办 for 市政府办公室, 市委办 for 市委办公室
+_LONG_END = re.compile(r"(?:办公室|办公厅|委员会|管理委员会|管理局)$")
+# what a city's table leaves off the front of its own departments: 税务局 for 市税务局
+_OWN = ("市",)
+
+
+def _shortens(short: str, name: str, fronts: set[str]) -> bool:
+    if len(name) <= len(short):
+        return False
+    end = _LONG_END.search(name)
+    if end and name.startswith(short) and end.start() < len(short):
+        return True  # 市政府办 of 市政府办公室
+    return (  # 税务局 of 市税务局
+        len(short) >= 3
+        and name.endswith(short)
+        and name[: -len(short)] in fronts
+        and not short.startswith(("市", "县", "区", "省"))
+    )
+
+
+def short_forms(place: str, names: list[str]) -> dict[str, list[str]]:
+    """Each name that is a short form of other names of the same table → those names.
+
+    A short form is (a) the long name cut inside its last word — 市政府办 or 市政府办公 of
+    市政府办公室 (but not 市政府, which is cut before it: the government is not its office), or
+    (b) the long name without the place in front — 税务局 of 市税务局 or 四平市税务局. A name
+    that only begins another (市委 and 市委组织部, 市政府 and 市政府办公室) is another unit.
+    One long name: the short one is its alias; several: the office must say which.
+    """
+    bare = place.removesuffix("市") if len(place) > 2 else place
+    fronts = {*_OWN, place, bare}
+    real = [n for n in names if not is_group(n)]
+    found: dict[str, list[str]] = {}
+    for short in real:
+        longer = [n for n in real if n != short and _shortens(short, n, fronts)]
+        if longer:
+            found[short] = longer
+    # a name that is itself a short form is no long name for another (市政府办 of 市政府办公)
+    return {
+        short: [n for n in longer if n not in found] or longer for short, longer in found.items()
+    }
+
+
 def draft(place: str, names: list[str]) -> dict[str, Any]:
-    """A registry draft: every name with a guessed kind; groups with members to fill in."""
+    """A registry draft: every name with a guessed kind; groups with members to fill in.
+
+    A short form of one other name of the table is that unit's alias (see `short_forms`); of
+    several, it stays a unit whose note names them, for the office to merge.
+    """
+    shorts = short_forms(place, names)
     units: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -110,9 +158,17 @@ def draft(place: str, names: list[str]) -> dict[str, Any]:
                 )
             seen.update([name, canonical])
             continue
-        unit = {"name": name, "kind": guess_kind(name), "note": "类别为导入时据名称推断，请核实"}
+        longer = shorts.get(name, [])
+        if len(longer) == 1:
+            continue  # an alias of that unit, added below
+        note = "类别为导入时据名称推断，请核实"
+        if longer:
+            note += "；可能是" + "或".join(longer) + "的简称：请核实后并入其中一个的 aliases"
+        unit = {"name": name, "kind": guess_kind(name), "aliases": [], "note": note}
         units.append(unit)
         seen.add(name)
+    for unit in units:
+        unit["aliases"] = [s for s, longer in shorts.items() if longer == [unit["name"]]]
     for group in groups:  # a group named bare and with 各 is one group
         if not group["aliases"]:
             del group["aliases"]

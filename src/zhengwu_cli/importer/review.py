@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from ..i18n import _
+from ..i18n import _, language
 
 if TYPE_CHECKING:
     from .interpret import Result
@@ -29,8 +29,10 @@ CELL_HEADINGS = {
 def summary(result: Result) -> list[str]:
     """What the import found, one line each, for the terminal and the review's notes sheet."""
     levels = result.levels
-    columns = " | ".join(
-        f"{h or '—'}→{k or '?'}"
+    # each heading with the kind it was read as: the kind is the key a setting uses
+    # ([tool.zhengwu.import.headers], meta.columns), so it is shown, in brackets, in Chinese
+    columns = (" | " if language() != "zh" else "、").join(
+        (_("{heading}→{kind}") if k else _("{heading}→?")).format(heading=h or "—", kind=k)
         for h, k in zip(result.header.headings, result.header.kinds, strict=True)
     )
     lines = [
