@@ -240,7 +240,9 @@ def test_table_columns_are_sized_to_content(ledger_file: Path, tmp_path: Path) -
     # within the text width of the page (21 cm less margins of 2.8 and 2.6 cm), to the mm
     assert abs(sum(widths.values()) - Cm(15.6)) < Cm(0.1)
     # a heading of four characters at 10.5 pt (0.37 cm each) and the cell margins on one line
-    assert widths["完成情况"] >= Cm(4 * 0.37 + 2 * 0.19) and widths["完成时限"] >= widths["完成情况"]
+    assert (
+        widths["完成情况"] >= Cm(4 * 0.37 + 2 * 0.19) and widths["完成时限"] >= widths["完成情况"]
+    )
 
 
 # -- issue 14 item 7: another table's shape -----------------------------------------------------

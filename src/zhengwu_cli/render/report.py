@@ -134,7 +134,9 @@ def _said(item: IndicatorStanding) -> list[dict[str, Any]]:
     order = [s.value for s in STATE_ORDER] + [""]
     return [
         {"status": status, "unclear": is_unclear, "units": units}
-        for (status, is_unclear), units in sorted(groups.items(), key=lambda g: order.index(g[0][0]))
+        for (status, is_unclear), units in sorted(
+            groups.items(), key=lambda g: order.index(g[0][0])
+        )
     ]
 
 
@@ -183,9 +185,7 @@ def _reason_of(item: IndicatorStanding) -> tuple[str, str, tuple[Any, ...]]:
     if notes:
         reason = "；".join(notes)
         return "stated", reason, ("stated", reason)
-    said = tuple(
-        (g["status"], g["unclear"], tuple(g["units"])) for g in _said(item)
-    )
+    said = tuple((g["status"], g["unclear"], tuple(g["units"])) for g in _said(item))
     silent = bool(item.silent)
     if any(unclear(e) for e in item.entries):
         return "unclear", "", ("unclear", said, silent)
@@ -473,9 +473,9 @@ def document(values: dict[str, Any], folder: Path | None = None) -> list[Block]:
     return blocks
 
 
-# the table's columns in centimetres: together the text width of a GB/T 9704 page (21 cm less
-# margins of 2.8 and 2.6 cm: 15.6 cm); 序号, 完成时限 and 完成情况 hold their headings at 10.5 pt on one
-# line (0.37 cm a character and the cell's margins of 0.19 cm)
+# the table's columns in centimetres: together the text width of a GB/T 9704 page (21 cm
+# less margins of 2.8 and 2.6 cm: 15.6 cm); 序号, 完成时限 and 完成情况 hold their headings at
+# 10.5 pt on one line (0.37 cm a character and the cell's margins of 0.19 cm)
 TEXT_WIDTH = 15.6
 WIDTHS = {"number": 1.2, "deadline": 2.0, "status": 2.0, "date": 2.0, "result": 3.0}
 
@@ -590,9 +590,9 @@ def check_output(fmt: str, output: Path | None) -> None:
     if output is None or endings is None or output.suffix.lower() in endings:
         return
     raise RenderError(
-        _("{path}: --format {format} writes a {ending} file; give a name ending in {ending}").format(
-            path=output, format=fmt, ending=endings[0]
-        )
+        _(
+            "{path}: --format {format} writes a {ending} file; give a name ending in {ending}"
+        ).format(path=output, format=fmt, ending=endings[0])
     )
 
 
