@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.shared import Cm
 
 from zhengwu_cli.ledger.model import Ledger
 from zhengwu_cli.render import RenderError
@@ -234,8 +235,14 @@ def test_table_columns_are_sized_to_content(ledger_file: Path, tmp_path: Path) -
     heads = [c.text for c in table.rows[0].cells]
     assert heads == ["序号", "细化指标", "完成时限", "完成情况", "完成日期", "成果或说明"]
     widths = dict(zip(heads, [c.width for c in table.columns], strict=True))
-    assert widths["细化指标"] > 3 * widths["完成情况"]
+    assert max(widths.values()) == widths["细化指标"]
     assert widths["序号"] < widths["完成情况"]
+    # within the text width of the page (21 cm less margins of 2.8 and 2.6 cm), to the mm
+    assert abs(sum(widths.values()) - Cm(15.6)) < Cm(0.1)
+    # a heading of four characters at 10.5 pt (0.37 cm each) and the cell margins on one line
+    assert (
+        widths["完成情况"] >= Cm(4 * 0.37 + 2 * 0.19) and widths["完成时限"] >= widths["完成情况"]
+    )
 
 
 # -- issue 14 item 7: another table's shape -----------------------------------------------------
@@ -270,7 +277,9 @@ def test_a_table_without_goals_or_deadlines(tmp_path: Path, chinese: None) -> No
     )
     bare = run("report", "--checklist", own, "--ledger", ledger, "--format", "md")
     assert bare.exit_code == 0, bare.output
-    assert "| 序号 | 任务 | 完成情况 | 完成日期 | 成果或说明 |" in bare.stdout
+    # nothing completed: no 完成日期 column, empty in every row
+    assert "| 序号 | 任务 | 完成情况 | 成果或说明 |" in bare.stdout
+    assert "完成日期" not in bare.stdout
     assert "时限" not in bare.stdout
 
 

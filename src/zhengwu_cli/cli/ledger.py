@@ -596,8 +596,12 @@ def report(
       zhengwu report --format text > 插页.txt
     """
     from ..render import RenderError
-    from ..render.report import write_report
+    from ..render.report import check_output, write_report
 
+    try:
+        check_output(fmt, output)
+    except RenderError as error:
+        raise UsageFailure(str(error)) from None
     loaded, standing = _standing(checklist_path, ledger_path, as_of, unit)
     try:
         published = write_report(loaded.checklist, standing, fmt, output, templates, force)

@@ -18,8 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import _
-from ..ledger.model import Status
-from ..ledger.status import STATE_ORDER, IndicatorStanding, Standing, State, percent_text
+from ..ledger.cell import read_cell
+from ..ledger.model import Entry, Status
+from ..ledger.status import (
+    STATE_ORDER,
+    IndicatorStanding,
+    Standing,
+    State,
+    combine,
+    percent_text,
+)
 from ..model import Checklist, Column
 from ..resources import templates_dir
 from . import RenderError
@@ -91,6 +99,52 @@ def _completed(item: IndicatorStanding) -> tuple[str, bool]:
     return cn_date(when), bool(item.due and when > item.due)
 
 
+def unclear(entry: Entry) -> bool:
+    """An entry whose 完成情况 was not understood: collect recorded it as 推进中 with the
+    liaison's text as its note (ZW612), and the text still reads as no status (cell.py). Its
+    note is no reason and its 推进中 no report of progress: the report says 完成情况待核实."""
+    if entry.status is not Status.in_progress or not entry.text:
+        return False
+    reading = read_cell(entry.text)
+    return reading is not None and reading.guessed
+
+
+def _notes(item: IndicatorStanding) -> list[str]:
+    """The reasons the units gave: the notes of the entries understood."""
+    found = [clause(e.notes) for e in item.entries if e.notes and not unclear(e)]
+    return [n for n in dict.fromkeys(found) if n]
+
+
+def _said(item: IndicatorStanding) -> list[dict[str, Any]]:
+    """What each unit that reported said, by status in STATE_ORDER, then those whose status
+    was not understood: [{status, unclear, units}]; empty for a unit's own report."""
+    if item.unit is not None:
+        return []
+    by_unit: dict[str, list[Entry]] = {}
+    for entry in item.entries:
+        if entry.unit:
+            by_unit.setdefault(entry.unit, []).append(entry)
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for unit, entries in by_unit.items():
+        if any(unclear(e) for e in entries):
+            key = ("", True)
+        else:
+            key = (combine([e.status for e in entries]).value, False)
+        groups.setdefault(key, []).append(unit)
+    order = [s.value for s in STATE_ORDER] + [""]
+    return [
+        {"status": status, "unclear": is_unclear, "units": units}
+        for (status, is_unclear), units in sorted(
+            groups.items(), key=lambda g: order.index(g[0][0])
+        )
+    ]
+
+
+def _no_unit(item: IndicatorStanding) -> bool:
+    """City: a row whose 责任单位 names no unit that reports (nobody to ask or to blame)."""
+    return item.unit is None and not item.parts
+
+
 def _item(item: IndicatorStanding) -> dict[str, Any]:
     ind = item.row.indicator
     achievements, urls = _achievement(item)
@@ -111,28 +165,63 @@ def _item(item: IndicatorStanding) -> dict[str, Any]:
         "evidence": item.evidence,
         "achievements": achievements,
         "urls": urls,
-        "notes": [clause(n) for n in item.notes],
+        "notes": _notes(item),
+        "unclear": [u for e in item.entries if unclear(e) for u in [e.unit or ""]],
+        "said": _said(item),
+        "no_unit": _no_unit(item),
         "units": item.achieved_by,
         "silent": item.silent if item.unit is None else [],
     }
 
 
+# the kinds of reason line, in the order they are listed
+REASON_KINDS = ("stated", "unclear", "reported", "none", "no_unit")
+
+
+def _reason_of(item: IndicatorStanding) -> tuple[str, str, tuple[Any, ...]]:
+    """An unfinished item's line: its kind (REASON_KINDS), the reason stated and the key of
+    the items listed together (a stated reason; else exactly what the units reported)."""
+    notes = _notes(item)
+    if notes:
+        reason = "；".join(notes)
+        return "stated", reason, ("stated", reason)
+    said = tuple((g["status"], g["unclear"], tuple(g["units"])) for g in _said(item))
+    silent = bool(item.silent)
+    if any(unclear(e) for e in item.entries):
+        return "unclear", "", ("unclear", said, silent)
+    if item.reported:
+        return "reported", "", ("reported", said, silent)
+    if _no_unit(item):
+        return "no_unit", "", ("no_unit",)
+    if said:  # only 不适用 reported, others silent (the city counts it 未报送)
+        return "reported", "", ("reported", said, silent)
+    return "none", "", ("none",)
+
+
 def _reasons(items: list[IndicatorStanding]) -> list[dict[str, Any]]:
-    """Unfinished items by their reason (the notes), each with the items and units."""
-    groups: dict[str, dict[str, Any]] = {}
+    """Unfinished items by their reason: the notes the units gave; without one, what the units
+    reported (never a liaison's text that was not understood), each with the items and units."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for item in items:
-        reason = "；".join(clause(n) for n in item.notes)
-        if not reason and item.silent and item.reporters:
-            reason = "已报送的单位已完成，其余责任单位尚未报送"
-        group = groups.setdefault(reason, {"reason": reason, "labels": [], "units": []})
+        kind, reason, key = _reason_of(item)
+        group = groups.setdefault(
+            key,
+            {
+                "kind": kind,
+                "reason": reason,
+                "labels": [],
+                "units": [],
+                "said": [] if kind == "stated" else _said(item),
+                "silent": bool(item.silent),
+            },
+        )
         group["labels"].append(_label(item))
         for unit in item.reporters:
             if unit not in group["units"]:
                 group["units"].append(unit)
     for group in groups.values():
         group["numbers"] = numbers(group["labels"])
-    named = [g for g in groups.values() if g["reason"]]
-    return named + [g for g in groups.values() if not g["reason"]]
+    return sorted(groups.values(), key=lambda g: REASON_KINDS.index(g["kind"]))
 
 
 def context(checklist: Checklist, standing: Standing) -> dict[str, Any]:
@@ -384,21 +473,41 @@ def document(values: dict[str, Any], folder: Path | None = None) -> list[Block]:
     return blocks
 
 
+# the table's columns in centimetres: together the text width of a GB/T 9704 page (21 cm
+# less margins of 2.8 and 2.6 cm: 15.6 cm); 序号, 完成时限 and 完成情况 hold their headings at
+# 10.5 pt on one line (0.37 cm a character and the cell's margins of 0.19 cm)
+TEXT_WIDTH = 15.6
+WIDTHS = {"number": 1.2, "deadline": 2.0, "status": 2.0, "date": 2.0, "result": 3.0}
+
+
 def _table(values: dict[str, Any], say: Callable[..., str]) -> Table:
+    """The table of every indicator. The 完成时限 column only for a table that has one, the
+    完成日期 column only when some indicator has been completed on a date (a column empty in
+    every row says nothing)."""
     deadline = values["has"]["deadline"]
+    dated = any(item["date"] for item in values["indicators"])
     headings = ["序号", values["headers"]["indicator"]]
-    widths = [1.2, 7.0]
+    widths = [WIDTHS["number"], 0.0]
     if deadline:
         headings.append(values["headers"]["deadline"])
-        widths.append(2.4)
-    headings += ["完成情况", "完成日期", "成果或说明"]
-    widths += [1.7, 2.6, 5.0]
+        widths.append(WIDTHS["deadline"])
+    headings.append("完成情况")
+    widths.append(WIDTHS["status"])
+    if dated:
+        headings.append("完成日期")
+        widths.append(WIDTHS["date"])
+    headings.append("成果或说明")
+    widths.append(WIDTHS["result"] + (0 if dated else WIDTHS["date"]))
+    widths[1] = round(TEXT_WIDTH - sum(widths), 2)  # 细化指标: what is left, the widest
     rows = []
     for item in values["indicators"]:
         line = [item["label"], item["text"]]
         if deadline:
             line.append(item["deadline"])
-        line += [item["status"], item["date"], say("result", item)]
+        line.append(item["status"])
+        if dated:
+            line.append(item["date"])
+        line.append(say("result", item))
         rows.append(line)
     return Table(headings, rows, widths)
 
@@ -466,6 +575,27 @@ PUBLISHERS: dict[str, Publisher] = {
 }
 
 
+# the file name endings of each format's output (-o): the first is the one to suggest
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "docx": (".docx",),
+    "md": (".md", ".markdown"),
+    "text": (".txt",),
+}
+
+
+def check_output(fmt: str, output: Path | None) -> None:
+    """Refuse an output whose name does not end as `fmt` writes (plain text in a .docx would
+    not open in Word). Raises RenderError saying which ending to use."""
+    endings = EXTENSIONS.get(fmt)
+    if output is None or endings is None or output.suffix.lower() in endings:
+        return
+    raise RenderError(
+        _(
+            "{path}: --format {format} writes a {ending} file; give a name ending in {ending}"
+        ).format(path=output, format=fmt, ending=endings[0])
+    )
+
+
 def publisher(fmt: str) -> Publisher:
     """The publisher of a format; RenderError listing the known ones for any other."""
     found = PUBLISHERS.get(fmt)
@@ -515,6 +645,7 @@ def write_report(
     exists is kept unless `force`. Raises RenderError (nothing written)."""
     from .files import inside, write_atomic
 
+    check_output(fmt, output)
     target = output
     if target is None and fmt == "docx":
         target = inside(Path.cwd(), report_filename(checklist, standing))
