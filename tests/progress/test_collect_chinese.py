@@ -114,7 +114,8 @@ def test_status_headings_and_the_reporting_rate_in_chinese(loaded: Loaded, chine
     assert "没有逾期未完成的细化指标。" in one.stdout
     group = run("status", "--ledger", SAMPLE, "--unit", "市政府各部门")
     assert group.exit_code == 2
-    assert "--unit: “市政府各部门”是单位集合，不是报送的单位；请给出其中一个单位（如" in group.stderr
+    said = "--unit: “市政府各部门”是单位集合，不是报送的单位；请给出其中一个单位（如"
+    assert said in group.stderr
 
 
 def test_status_missing_in_chinese(tmp_path: Path, chinese: None) -> None:
