@@ -69,7 +69,7 @@ def test_pydantic_messages_are_translated_by_type(chinese: None, checklist_copy:
     messages = [p.message for p in problems_of(checklist_copy)]
     assert "meta.year：此处应为整数，这段文字不能读作整数" in messages
     assert any(
-        m.endswith(".role：此处应为 '牵头'、'负责'、'配合'、'落实'、'推动'或'共同'")
+        m.endswith(".role：此处应为'牵头'、'负责'、'配合'、'落实'、'推动'或'共同'")
         for m in messages
     )
     assert "goals[0].tasks[0].indicators[0].lines：未知字段“lines”" in messages
@@ -95,15 +95,15 @@ def test_an_unknown_unit_with_its_did_you_mean(chinese: None) -> None:
     result = run("list", "--unit", "市司法")
     assert result.exit_code == 2
     assert result.output == (
-        "错误：未知单位“市司法”；是不是指 市司法局？（`zhengwu units` 列出全部单位）\n"
+        "错误：未知单位“市司法”；是不是指“市司法局”？（`zhengwu units` 列出全部单位）\n"
     )
 
 
 def test_a_bad_date_and_nothing_matching_in_chinese(chinese: None) -> None:
     result = run("list", "--due-before", "6/30")
-    assert "“6/30”不是日期；请写成 2022年6月30日 或 2022-06-30" in result.output
+    assert "“6/30”不是日期；请写成“2022年6月30日”或“2022-06-30”" in result.output
     result = run("list", "--unit", "市司法局", "--grep", "没有这段文字")
-    assert result.output == "没有相符的细化指标（单位 市司法局；文字“没有这段文字”）。\n"
+    assert result.output == "没有相符的细化指标（单位“市司法局”；文字“没有这段文字”）。\n"
 
 
 def test_the_units_table_is_headed_in_chinese(
@@ -128,7 +128,7 @@ def test_the_list_table_counts_in_chinese(chinese: None, monkeypatch: pytest.Mon
     monkeypatch.setenv("COLUMNS", "120")
     result = run("list", "--unit", "市司法局", "--direct", "--format", "table")
     assert "序号" in result.output and "角色" in result.output
-    assert result.output.rstrip().endswith("10 项细化指标")
+    assert result.output.rstrip().endswith("10项细化指标")
 
 
 def test_list_help_and_its_options_read_in_chinese(chinese: None) -> None:

@@ -77,7 +77,8 @@ def test_lint_messages_and_hints_in_chinese(chinese: None, tmp_path: Path) -> No
         "ZW101  主要任务编号从（二）开始：缺少（一）",
         "→ 请重新编号；如果原表确实如此，保留原表编号，并注明原因豁免此问题",
         "ZW301  单位“市司发局”不在单位名录 siping-units.yaml 中",
-        "ZW308  细化指标1.：责任单位的文字读作“牵头：市司法局”，而 `roles` 写的是“牵头：市司发局”",
+        "ZW308  第1项细化指标：责任单位的文字读作“牵头：市司法局”，"
+        "而 `roles` 写的是“牵头：市司发局”",
         "ZW504  中文“在专栏中集中公开;”处用了半角“;”",
         "→ 请改用全角的“；”",
         "ZW402  “2021年6月30日”超出了2022年的计划年度及其年度报告期（2022-01-01至2023-03-31）",
@@ -102,7 +103,7 @@ def test_more_messages_in_chinese(chinese: None, tmp_path: Path) -> None:
     )
     path = write(tmp_path, text)
     output = _run("lint", "-f", "parsable", str(path))
-    assert "细化指标1.没有完成时限 (ZW202)" in output
+    assert "第1项细化指标没有完成时限 (ZW202)" in output
     assert "“市政府办”是" in output and "的别名 (ZW302)" in output
     assert "“《”没有闭合 (ZW505)" in output
     assert (

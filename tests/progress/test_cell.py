@@ -199,7 +199,7 @@ def test_collect_says_so_in_chinese(tmp_path: Path, blank: Path, chinese: None) 
     sheet = Edit(blank).fill({1: "6月已完成"}).save(tmp_path / "s.docx")
     result = run("collect", "--ledger", tmp_path / "2022.yaml", sheet)
     assert result.exit_code == 0, result.output
-    assert "只写月份 1（具体日期系推定，台账记为 date_inferred: month）" in result.stdout
+    assert "只写了月份的1项（具体日期系推定，台账记为 date_inferred: month）" in result.stdout
 
 
 def test_an_old_ledger_without_the_marker_still_reads(tmp_path: Path) -> None:

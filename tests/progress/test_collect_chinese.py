@@ -42,7 +42,7 @@ def test_collect_of_a_good_and_a_bad_sheet_in_chinese(
     result = run("collect", "--ledger", ledger, bad, good)
     assert result.exit_code == 0, result.output
     assert f"{bad}：已跳过：" in result.stderr
-    assert f"{good}：市司法局：" in result.stdout
+    assert f"{good}（市司法局）：" in result.stdout
     lines = result.stdout.splitlines()
     assert "待添加1条，台账中已有0条，冲突0处" in lines
     assert lines[-1] == f"已写入 {ledger}；读取1份任务单，跳过1份，见上"
@@ -64,8 +64,8 @@ def test_a_conflict_in_chinese(tmp_path: Path, blank: Path, chinese: None) -> No
     sheet = fill(blank, {2: "推进中 仍在梳理"}, tmp_path / "市司法局.docx")
     result = run("collect", "--ledger", ledger, sheet)
     assert result.exit_code == 0, result.output
-    assert "冲突：细化指标 2 市司法局：台账为 已完成 2022-06-28" in result.stderr
-    assert "，市司法局.docx 为 推进中" in result.stderr
+    assert "冲突（细化指标 2 市司法局）：台账中是已完成 2022-06-28" in result.stderr
+    assert "，市司法局.docx 中是推进中" in result.stderr
     assert "→ 1处冲突暂按台账原样保留；请与该单位核实，然后修改台账，或加 --update 再运行一次" in (
         result.stderr
     )
@@ -114,7 +114,8 @@ def test_status_headings_and_the_reporting_rate_in_chinese(loaded: Loaded, chine
     assert "没有逾期未完成的细化指标。" in one.stdout
     group = run("status", "--ledger", SAMPLE, "--unit", "市政府各部门")
     assert group.exit_code == 2
-    assert "--unit: 市政府各部门是单位集合，不是报送的单位；请给出其中一个单位（如" in group.stderr
+    said = "--unit: “市政府各部门”是单位集合，不是报送的单位；请给出其中一个单位（如"
+    assert said in group.stderr
 
 
 def test_status_missing_in_chinese(tmp_path: Path, chinese: None) -> None:

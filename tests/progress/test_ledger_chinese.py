@@ -35,14 +35,14 @@ def test_a_returned_sheet_is_described_in_chinese(
 ) -> None:
     sheet = read(_returned(blank, tmp_path / "市司法局.docx"))
     (deleted,) = messages(sheet, "ZW615")
-    assert deleted == "市司法局有1行不在任务单中（已删除）：序号3；这些行没有收录任何内容"
+    assert deleted == "“市司法局”有1行不在任务单中（已删除）：序号3；这些行没有收录任何内容"
     (hint,) = [w.hint for w in sheet.warnings if w.code == "ZW615"]
     assert hint == "请该单位就这些行填报（重新发送任务单：zhengwu render --unit）"
     (unread,) = messages(sheet, "ZW612")
     assert unread == "序号4：完成情况“情况见附件”无法识别；已记为推进中，原文作为备注"
     (hint,) = [w.hint for w in sheet.warnings if w.code == "ZW612"]
     assert hint == "完成情况一格请以已完成、推进中、未启动或不适用开头"
-    assert sheet.summary == "16 行：已填 2，空 14，删除 1"
+    assert sheet.summary == "共16行，已填2行，空14行，删除1行"
     # the status words are data: the entry says 推进中 in every language
     assert [e.status.value for e in sheet.entries] == ["已完成", "推进中"]
 
@@ -54,8 +54,8 @@ def test_zhengwu_collect_prints_the_warnings_and_the_summary_in_chinese(
     result = run("collect", "--ledger", tmp_path / "2022.yaml", sheet)
     assert result.exit_code == 0, result.output
     # the summary line (its `path: unit:` lead belongs to the command)
-    assert "市司法局" in result.stdout and "16 行：已填 2，空 14，删除 1" in result.stdout
-    assert "市司法局有1行不在任务单中（已删除）：序号3" in result.stderr
+    assert "市司法局" in result.stdout and "共16行，已填2行，空14行，删除1行" in result.stdout
+    assert "“市司法局”有1行不在任务单中（已删除）：序号3" in result.stderr
     assert "完成情况“情况见附件”无法识别；已记为推进中" in result.stderr
     assert "ZW612" in result.stderr and "ZW615" in result.stderr
 
@@ -69,7 +69,7 @@ def test_every_part_of_the_summary_reads_in_chinese(
     edit.fill({5: "已完成 第一次"}).add_after(5, {edit.number_col: "5", edit.status_col: "推进中"})
     sheet = read(edit.save(tmp_path / "市司法局.docx"))
     assert sheet.summary == (
-        "20 行：已填 3，空 14，新增 1（未收录，见提示），序号不明 1（未收录，见提示），重复 1"
+        "共20行，已填3行，空14行，新增1行（未收录，见警告），序号不明1行（未收录，见警告），重复1行"
     )
     (unknown,) = messages(sheet, "ZW611")
     assert unknown == ("序号999不是任务清单中的细化指标；此行未收录，其完成情况“已完成”也未收录")

@@ -53,7 +53,7 @@ def test_an_existing_file_without_force(chinese: None, here: Path) -> None:
     result = render("--unit", "市司法局")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "错误：以下 1 个文件已存在，没有写入任何文件：",
+        "错误：以下1个文件已存在，没有写入任何文件：",
         "  out/2022/市司法局.docx",
         "如要覆盖请加 --force，或用 -o 另选位置",
     ]
@@ -65,9 +65,9 @@ def test_every_units_sheet(chinese: None, here: Path) -> None:
     assert result.exit_code == 0, result.output
     count = len(list((here / "任务单").iterdir()))
     assert count > 20
-    assert result.stdout == f"已写入 {count} 份任务单到 任务单\n"
+    assert result.stdout == f"已写入{count}份任务单到 任务单\n"
     warning = result.stderr.splitlines()[0]
-    assert warning == "警告：7 项细化指标没有落到任何单位，不在任何单位的任务单上："
+    assert warning == "警告：7项细化指标没有落到任何单位，不在任何单位的任务单上："
     # the lines below name the rows (reach.py's words, not render's)
     assert result.stderr.splitlines()[1].startswith("  49、50、51、52、53、56、72")
 
@@ -84,7 +84,7 @@ def test_the_whole_table(chinese: None, here: Path) -> None:
     result = render("--full")
     assert result.exit_code == 0, result.output
     assert result.stdout == "已写入 out/2022/四平市2022年政务公开工作任务清单.docx\n"
-    assert "警告：7 项细化指标没有落到任何单位" in result.stderr
+    assert "警告：7项细化指标没有落到任何单位" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_the_whole_table(chinese: None, here: Path) -> None:
     [
         (
             [],
-            "错误：请说明要生成哪份任务单：--unit 单位、--all 或 --full"
+            "错误：请说明要生成哪份任务单：--unit 单位名称、--all 或 --full"
             "（例如 zhengwu render --unit 市司法局）",
         ),
         (["--all", "--full"], "错误：--all 与 --full 不能同时使用；请选其一"),

@@ -185,7 +185,7 @@ def test_a_bad_column_entry_is_explained_in_chinese(tmp_path: Path, chinese: Non
     (tmp_path / "my.yaml").write_text(wrong, encoding="utf-8")
     code, output = invoke(["render", "--unit", "市审计局", "--template", str(tmp_path / "my.docx")])
     assert code == 2
-    assert "unit_columns 没有名为 progres 的栏；可写的栏为 number、indicator、roles" in output
+    assert "unit_columns 没有名为“progres”的栏；可写的栏为 number、indicator、roles" in output
     bad = text.replace("{heading: 完成时限, width: 1100}", "{heading: 完成时限, width: 0}", 1)
     (tmp_path / "my.yaml").write_text(bad, encoding="utf-8")
     code, output = invoke(["render", "--unit", "市审计局", "--template", str(tmp_path / "my.docx")])
