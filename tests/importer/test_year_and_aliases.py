@@ -143,7 +143,7 @@ def test_import_of_a_word_table_gives_one_unit_for_both_spellings(
     out = tmp_path / "checklists" / "2023.yaml"
     result = CliRunner().invoke(cli, ["import", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "单位：共 3 个" in result.output.splitlines()
+    assert "单位：共3个" in result.output.splitlines()
     assert (
         "  说明：“税务局”是“市税务局”的简称（表中两种写法都有）：单位名录草稿把它列为该单位的别名"
         "（aliases）；如果是两个单位，请在草稿中分别列出"

@@ -38,7 +38,7 @@ def test_a_registry_finding_stands_under_the_registry(chinese: None, tmp_path: P
     lines = result.output.splitlines()
     assert lines[0] == str(registry)  # not the checklist's name
     assert str(checklist) not in result.output
-    assert lines[1].startswith("  10:11    错误    ZW002  units[0].kind：此处应为 'department'")
+    assert lines[1].startswith("  10:11    错误    ZW002  units[0].kind：此处应为'department'")
     assert lines[2] == " " * 26 + "→ 单位名录可用的字段见 `zhengwu schema --registry`"
     assert lines[-1] == "1个文件中有1个问题：错误1个，警告0个，提示0个"
 
