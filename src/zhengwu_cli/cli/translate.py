@@ -105,6 +105,8 @@ def translated(command: click.Command, ctx: click.Context | None = None) -> Iter
     try:
         for holder, text in saved:
             holder.help = help_text(text)
+            if holder is command and holder.help and i18n.language() == "zh":
+                holder.help = _placeholders(holder.help)
             if holder.help and ctx is not None and isinstance(holder, click.Parameter):
                 holder.help = _name_the_metavar(holder, holder.help, ctx)
         yield
@@ -170,6 +172,14 @@ def _with_metavar(help: str, english: str, chinese: str) -> str:
     text = text.replace(f"{chinese} {chinese}", chinese)
     text = re.sub(rf"(?<=[{_CJK}]) ({re.escape(chinese)})", r"\1", text)
     return re.sub(rf"({re.escape(chinese)}) (?=[{_CJK}])", r"\1", text)
+
+
+def _placeholders(help: str) -> str:
+    """A command's Chinese help naming placeholders as its usage line does (FILE → 文件)."""
+    for english, chinese in _metavar_words().items():
+        if " " not in english:
+            help = _with_metavar(help, english, chinese)
+    return help
 
 
 def _name_the_metavar(param: click.Parameter, help: str, ctx: click.Context) -> str:
