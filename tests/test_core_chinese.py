@@ -135,5 +135,5 @@ def test_list_help_and_its_options_read_in_chinese(chinese: None) -> None:
     result = CliRunner().invoke(cli, ["list", "--help"])
     assert "列出符合全部筛选条件（同时满足）的细化指标。" in result.output
     assert "单位或集合（规范名称、简称或别名）" in result.output
-    assert "文件 FILE 已存在时覆盖。" in result.output
+    assert "文件已存在时覆盖。" in result.output
     assert "示例：" in result.output

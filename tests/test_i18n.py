@@ -120,13 +120,13 @@ def test_the_machine_locale_does_not_choose_the_language() -> None:
         assert run.returncode == 2
         outputs.append(run.stderr)
     assert outputs[0] == outputs[1] == outputs[2]
-    assert "错误：没有选项 '--nope'。" in outputs[0]
+    assert "错误：没有选项“--nope”。" in outputs[0]
 
 
 def test_click_errors_read_in_chinese(chinese: None) -> None:
     result = CliRunner().invoke(cli, ["--nope"], prog_name="zhengwu")
     assert result.exit_code == 2
-    assert "错误：没有选项 '--nope'。" in result.output
+    assert "错误：没有选项“--nope”。" in result.output
     assert "运行“zhengwu --help”查看帮助。" in result.output
 
 

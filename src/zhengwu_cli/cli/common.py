@@ -52,6 +52,7 @@ def checklist_option(func: F) -> F:
         "--year",
         "-y",
         type=click.IntRange(2000, 2100),
+        metavar="YEAR",
         expose_value=False,
         callback=_remember_year,
         help=N_(
@@ -153,13 +154,32 @@ def checklist_path(given: Path | None) -> Path:
     return choice.path
 
 
+def problem_line(problem: Problem) -> str:
+    """A problem as a person reads it: `path:line:col: [警告] message（ZW612）` in Chinese (the
+    severity and the code as lint's standard format says them), the parsable line in English."""
+    from ..lint.format import SEVERITY_WORDS
+    from ..names import printable
+
+    where = f"{problem.path}:{problem.line}:{problem.col}"
+    line = _("{where}: [{severity}] {message} ({code})").format(
+        where=where,
+        severity=_(SEVERITY_WORDS[problem.severity]),
+        message=problem.message,
+        code=problem.code,
+    )
+    return printable(line)
+
+
 def print_problems(problems: list[Problem]) -> None:
     from ..names import printable
 
     for problem in problems:
-        click.echo(printable(problem.parsable()), err=True)
+        click.echo(problem_line(problem), err=True)
         if problem.hint:
             click.echo(f"    → {printable(problem.hint)}", err=True)
+
+
+UNREADABLE = "ZW000"  # the file itself cannot be read: missing, a folder, no permission
 
 
 def fail_load(problems: list[Problem], registry: Path | None = None) -> NoReturn:
@@ -175,13 +195,14 @@ def fail_load(problems: list[Problem], registry: Path | None = None) -> NoReturn
             err=True,
         )
         sys.exit(2)
-    click.echo(
-        _(
+    if problems and all(p.code == UNREADABLE for p in problems):
+        said = _("Error: the checklist could not be loaded; check its name and folder (above).")
+    else:
+        said = _(
             "Error: the checklist could not be loaded; fix the lines above "
             "(`zhengwu lint` shows every problem)."
-        ),
-        err=True,
-    )
+        )
+    click.echo(said, err=True)
     sys.exit(2)
 
 

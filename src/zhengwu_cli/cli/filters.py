@@ -61,13 +61,13 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
         click.option("--due-after", metavar="DATE", help=N_("Due on or after DATE.")),
         click.option(
             "--month",
-            metavar="N",
-            help=N_("Due in month N (6 or 六), by date: 12 includes 年底前."),
+            metavar="MONTH",
+            help=N_("Due in that month (6 or 六), by date: 12 includes “年底前”."),
         ),
         click.option(
             "--deadline",
             metavar="TEXT",
-            help=N_("Deadline written exactly so, e.g. 贯穿全年 or 按照年报发布时间."),
+            help=N_("Deadline written exactly so, e.g. “贯穿全年” or “按照年报发布时间”."),
         ),
         click.option(
             "--overdue", is_flag=True, help=N_("Deadline passed by --as-of (default today).")
@@ -79,12 +79,12 @@ def filter_options(short_task: bool = True) -> Callable[[F], F]:
             "--goal",
             "-g",
             metavar="N",
-            help=N_("The top level's number (e.g. 目标 二、): 二 or 2."),
+            help=N_("The top level's number (e.g. “二、” of a 目标): 二 or 2."),
         ),
         click.option(
             *task_names,
             metavar="N",
-            help=N_("The second level's number (e.g. 主要任务 （十一）): 十一 or 11."),
+            help=N_("The second level's number (e.g. “（十一）” of a 主要任务): 十一 or 11."),
         ),
         click.option(
             "--grep", metavar="TEXT", help=N_("Text in the indicator, its measures or outcome.")

@@ -25,6 +25,7 @@ from .translate import Command
     "-y",
     type=click.IntRange(2000, 2100),
     default=None,
+    metavar="YEAR",
     help=N_("The plan year [default: from the title, else from the -o file name]."),
 )
 @click.option(
@@ -44,6 +45,7 @@ from .translate import Command
 @click.option(
     "--sheet",
     default=None,
+    metavar="WORKSHEET",
     help=N_("Excel: the sheet to read [default: the first with a recognisable header]."),
 )
 @click.option(

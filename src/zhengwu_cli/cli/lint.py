@@ -33,9 +33,15 @@ def _selectors(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--select",
     multiple=True,
+    metavar="RULE",
     help=N_("Only these rules: codes, prefixes (ZW5) or names; repeatable."),
 )
-@click.option("--ignore", multiple=True, help=N_("Skip these rules (codes, prefixes or names)."))
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULE",
+    help=N_("Skip these rules (codes, prefixes or names)."),
+)
 @click.option(
     "--cache/--no-cache",
     "use_cache",
