@@ -77,7 +77,7 @@ def test_list_says_the_registry_failed(chinese: None, tmp_path: Path) -> None:
     result = run("list", "--checklist", str(checklist))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{registry}:10:11: [error] units[0].kind：")
+    assert lines[0].startswith(f"{registry}:10:11: [错误] units[0].kind：")
     assert lines[-1] == (
         f"错误：单位名录 {registry}（任务清单的 meta.registry）无法读取；"
         "请修改上面列出的行（`zhengwu lint` 会列出全部问题）。"
