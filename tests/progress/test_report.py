@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -642,8 +643,13 @@ def test_write_report_names_checks_and_writes_the_file(
     assert target.read_bytes() == text.data
 
 
-def test_report_of_an_ended_year_stands_on_31_december(ledger_file: Path, chinese: None) -> None:
+def test_report_of_an_ended_year_says_how_to_stand_on_31_december(
+    ledger_file: Path, chinese: None
+) -> None:
     result = run("report", "--ledger", ledger_file, "--format", "md")
     assert result.exit_code == 0, result.output
-    assert "截至2022年12月31日" in result.stdout
-    assert result.stderr.startswith("截至日期取2022-12-31：2022年度已结束")
+    today = date.today()
+    assert f"截至{today.year}年{today.month}月{today.day}日" in result.stdout
+    assert "2022年度已结束；只统计到年底的情况，请用 --as-of 2022-12-31" in result.stderr
+    at_end = run("report", "--ledger", ledger_file, "--format", "md", "--as-of", "2022-12-31")
+    assert "截至2022年12月31日" in at_end.stdout

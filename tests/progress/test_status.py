@@ -248,31 +248,45 @@ def test_status_names_the_indicators_no_unit_receives() -> None:
 # -- the day stood on without --as-of ------------------------------------------------------------
 
 
-def test_the_default_day_is_today_within_the_plan_year_and_its_end_after_it() -> None:
+def test_the_default_day_is_today_also_after_the_plan_year() -> None:
     from zhengwu_cli.cli.ledger import default_as_of
 
     assert default_as_of(2022, date(2022, 7, 1)) == date(2022, 7, 1)
-    assert default_as_of(2022, date(2022, 12, 31)) == date(2022, 12, 31)
-    assert default_as_of(2022, date(2023, 2, 10)) == date(2022, 12, 31)
+    assert default_as_of(2022, date(2023, 2, 10)) == date(2023, 2, 10)
     assert default_as_of(2023, date(2022, 11, 1)) == date(2022, 11, 1)  # a plan made early
 
 
-def test_status_of_an_ended_year_stands_on_its_last_day_and_says_so() -> None:
-    result = run("status", "--ledger", SAMPLE, "--format", "json")  # the 2022 checklist
-    assert json.loads(result.stdout)["as_of"] == "2022-12-31"
-    assert result.stderr.splitlines() == [
-        "as of 2022-12-31: the plan year 2022 has ended, so its last day is used "
-        "(--as-of chooses another day)"
-    ]
-    given = run("status", "--ledger", SAMPLE, "--as-of", "2023-01-20", "--format", "json")
-    assert json.loads(given.stdout)["as_of"] == "2023-01-20"
-    assert "has ended" not in given.stderr
+def test_status_of_an_ended_year_counts_a_report_collected_after_it_and_says_how_to_stop_at_its_end(
+    tmp_path: Path,
+) -> None:
+    # a January collect for the annual report: "推进中" with no date of its own counts from the
+    # day it was collected; standing on 31 December by default would leave it out unseen
+    ledger = tmp_path / "2022.yaml"
+    ledger.write_text(
+        "schema_version: 1\nyear: 2022\nentries:\n"
+        "- {indicator: 1, unit: 市司法局, status: 推进中, collected: 2023-01-10}\n",
+        encoding="utf-8",
+    )
+    result = run("status", "--ledger", ledger, "--unit", "市司法局", "--format", "json")
+    figures = json.loads(result.stdout)
+    assert figures["as_of"] == date.today().isoformat()
+    assert figures["total"]["推进中"] == 1
+    assert "give --as-of 2022-12-31" in result.stderr
+    at_end = run(
+        "status",
+        "--ledger",
+        ledger,
+        "--unit",
+        "市司法局",
+        "--as-of",
+        "2022-12-31",
+        "--format",
+        "json",
+    )
+    assert json.loads(at_end.stdout)["total"]["推进中"] == 0  # collected after: asked for, so
+    assert "has ended" not in at_end.stderr
 
 
 def test_the_default_day_said_in_chinese(chinese: None) -> None:
     result = run("status", "--ledger", SAMPLE)
-    assert (
-        "截至日期取2022-12-31：2022年度已结束，按年度最后一天统计（另选日期请用 --as-of）"
-        in result.stderr
-    )
-    assert "2022-12-31" in result.stdout
+    assert "2022年度已结束；只统计到年底的情况，请用 --as-of 2022-12-31" in result.stderr

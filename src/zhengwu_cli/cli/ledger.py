@@ -73,22 +73,23 @@ def _load_ledger(path: Path) -> LoadedLedger:
 
 
 def default_as_of(year: int, today: date) -> date:
-    """The day `status` and `report` stand on without --as-of: today, but for a plan year that
-    has ended its last day (the annual report is written after the year, about the year)."""
-    end = date(year, 12, 31)
-    return end if today > end else today
+    """The day `status` and `report` stand on without --as-of: today, also for a plan year that
+    has ended. Its 31 December would hide what was collected after it without a date of its
+    own (a January collect for the annual report is the usual case): an undated entry counts
+    from the day it was collected."""
+    return today
 
 
 def _as_of(text: str | None, year: int) -> date:
     from ..query import QueryError, parse_date
 
     if text is None:
-        today = date.today()
-        day = default_as_of(year, today)
-        if day != today:
+        day = default_as_of(year, date.today())
+        if day > date(year, 12, 31):
             said = _(
-                "as of {day}: the plan year {year} has ended, so its last day is used "
-                "(--as-of chooses another day)"
+                "as of today, {day}: the plan year {year} has ended; to count only what stood "
+                "at its end, give --as-of {year}-12-31 (an entry without a date then counts "
+                "only if it was collected by that day)"
             ).format(day=day.isoformat(), year=year)
             click.echo(said, err=True)
         return day
@@ -138,9 +139,7 @@ def _standing(
 @click.option(
     "--as-of",
     metavar="DATE",
-    help=N_(
-        "The day to stand on [default: today; for a plan year that has ended, its 31 December]."
-    ),
+    help=N_("The day to stand on [default: today]."),
 )
 @click.option(
     "--format",
@@ -540,10 +539,7 @@ def _report_formats() -> list[str]:
 @click.option(
     "--as-of",
     metavar="DATE",
-    help=N_(
-        "The day the report stands on [default: today; for a plan year that has ended, its 31 "
-        "December]."
-    ),
+    help=N_("The day the report stands on [default: today]."),
 )
 @click.option(
     "--format",
